@@ -1,0 +1,12 @@
+"""Check families, one module each, run in this order by `audit.pipeline`.
+
+Each module declares its rules with `audit.rules.define` and exposes
+`run(ctx: Context) -> dict`: it reads the page and what earlier families decided
+(`ctx.labels`, `ctx.results`), emits findings with `ctx.emit`, and returns the result
+object that goes into the report under `REPORT_KEY`.
+"""
+
+from . import ai_style, attribution, comments, dates, language, noise, readability
+
+# noise labels every line; comments relabels the reader-comment section; the rest read labels.
+FAMILIES = (noise, comments, dates, attribution, ai_style, language, readability)

@@ -1,0 +1,89 @@
+"""Turn a Document into the Page the checks analyse.
+
+Plain text is analysed as given. HTML goes through trafilatura (main text with comments
+kept apart, metadata, and htmldate's original-date extensive search through trafilatura's
+`date_extraction_params`, so the page is parsed once); the analysed text is the title, the
+main text and then the comments, so the line checks run on trafilatura's output.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .model import Document, Page
+
+# htmldate settings: the original (not last-modified) date, searching the whole page.
+HTMLDATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def page_from_document(doc: Document, max_chars: int) -> Page:
+    if doc.html is not None:
+        return _page_from_html(doc, max_chars)
+    text = doc.text or ""
+    if len(text) > max_chars:
+        text = text[:max_chars]
+        doc.truncated = True
+    return Page.from_text(doc, text, kind="text")
+
+
+def _page_from_html(doc: Document, max_chars: int) -> Page:
+    import trafilatura  # imported here: the plain-text path must not pay for it
+
+    html = doc.html or ""
+    if len(html) > max_chars * 4:
+        html = html[: max_chars * 4]
+        doc.truncated = True
+    meta: dict[str, Any] = {}
+    extracted = None
+    if html.strip():
+        try:
+            extracted = trafilatura.bare_extraction(
+                html,
+                url=doc.url,
+                include_comments=True,
+                with_metadata=True,
+                date_extraction_params=HTMLDATE_PARAMS,
+            )
+        except Exception as exc:  # trafilatura raises many types on hostile markup
+            meta["extraction_error"] = f"{type(exc).__name__}: {exc}"[:300]
+    parts: list[str] = []
+    comment_lines = None
+    if extracted is not None:
+        for key in ("title", "author", "sitename", "url", "hostname", "date", "description"):
+            value = getattr(extracted, key, None)
+            if value:
+                meta[key] = str(value)
+        title = _one_line(meta.get("title", ""))
+        body = _tidy(getattr(extracted, "text", "") or "")
+        comments = _tidy(getattr(extracted, "comments", "") or "")
+        body_lines = body.split("\n") if body else []
+        if title and not (body_lines and _same(body_lines[0], title)):
+            parts.append(title)
+        parts.extend(body_lines)
+        if comments:
+            first = len(parts) + 1
+            parts.extend(comments.split("\n"))
+            comment_lines = (first, len(parts))
+    if not doc.url and meta.get("url"):
+        doc.url = meta["url"]
+    text = "\n".join(parts)
+    if len(text) > max_chars:
+        text = text[:max_chars]
+        doc.truncated = True
+    return Page.from_text(doc, text, kind="html", html_meta=meta, html_comment_lines=comment_lines)
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+
+
+def _tidy(text: str) -> str:
+    lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _same(a: str, b: str) -> bool:
+    return _one_line(a).casefold() == _one_line(b).casefold()

@@ -1,0 +1,110 @@
+"""The data every check reads and writes: documents, pages, lines, labels and findings.
+
+A `Document` is what a reader produced (plain text or HTML plus metadata). A `Page` is the
+text that is analysed, split into numbered lines; for HTML it is the text trafilatura
+extracted. Checks label lines (`LineLabel`) and emit `Finding`s; both point at 1-based line
+numbers and character offsets into `Page.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LABELS = ("title", "body", "meta", "boilerplate", "comment")
+CONTENT_LABELS = frozenset({"title", "body"})
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(slots=True)
+class Document:
+    """One input document as a reader found it. Exactly one of `text` / `html` is set."""
+
+    id: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    date: str | None = None  # a publication date the input declares (JSONL `date`)
+    crawl_date: str | None = None  # YYYY-MM-DD the page was fetched, if known
+    source: str | None = None  # path (and record number) the document came from
+    site: str | None = None  # host from the url, else the input folder: groups template text
+    encoding: str | None = None  # how the bytes were decoded, when a reader had to guess
+    error: str | None = None  # set by a reader when the document could not be read
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based
+    text: str
+    start: int  # character offset of the line in Page.text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(slots=True)
+class Page:
+    """The analysed text of a document, with what the HTML path learnt about it."""
+
+    doc: Document
+    text: str
+    lines: list[Line]
+    kind: str = "text"  # "text" or "html"
+    html_meta: dict[str, Any] = field(default_factory=dict)
+    # lines the HTML extractor put in the comment section (1-based, inclusive), if any
+    html_comment_lines: tuple[int, int] | None = None
+
+    @classmethod
+    def from_text(cls, doc: Document, text: str, kind: str = "text", **extra: Any) -> "Page":
+        lines: list[Line] = []
+        offset = 0
+        parts = text.split("\n")
+        if parts and parts[-1] == "":
+            parts.pop()  # a final newline does not start a line (CONTRACT.md)
+        for number, part in enumerate(parts, start=1):
+            lines.append(Line(number, part, offset))
+            offset += len(part) + 1
+        return cls(doc=doc, text=text, lines=lines, kind=kind, **extra)
+
+
+@dataclass(slots=True)
+class LineLabel:
+    label: str  # one of LABELS
+    kind: str | None = None  # e.g. "navigation", "related", "byline"
+    rule: str | None = None  # code of the rule that decided it
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    name: str
+    family: str
+    severity: str
+    message: str
+    start_line: int | None  # None for a finding about the whole document (e.g. no date)
+    end_line: int | None
+    span: tuple[int, int] | None  # [start, end) character offsets into Page.text
+    excerpt: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "family": self.family,
+            "severity": self.severity,
+            "message": self.message,
+            "start_line": self.start_line,
+            "end_line": self.end_line,
+            "span": list(self.span) if self.span is not None else None,
+            "excerpt": self.excerpt,
+        }
+        if self.details:
+            out["details"] = self.details
+        return out

@@ -1,0 +1,36 @@
+"""JSON Schema (draft 2020-12) validation of reports and summaries before they are written."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+SCHEMAS = {"report": "report.schema.json", "summary": "summary.schema.json"}
+
+
+class ReportInvalid(Exception):
+    """A report broke its schema: a bug in the tool, so the run stops and says where."""
+
+
+def schema_text(name: str) -> str:
+    return resources.files("audit").joinpath("schemas", SCHEMAS[name]).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str):
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(schema_text(name))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def validate(kind: str, data: dict[str, Any], label: str) -> None:
+    """Raise ReportInvalid naming `label` and the first failing path."""
+    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        path = "/".join(str(p) for p in err.absolute_path) or "(root)"
+        raise ReportInvalid(f"{kind} for {label!r} fails its schema at {path}: {err.message}")
