@@ -36,6 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--clean", action="store_true", help="also write <id>.clean.txt (title and body lines)")
     run.add_argument("--fail-under", type=float, metavar="SCORE", help="fail (exit 1) if any document scores below SCORE")
     run.add_argument("--fail-on", choices=("error", "warning"), help="fail (exit 1) if any finding has this severity or worse")
+    run.add_argument("--exit-zero", action="store_true", help="report gate failures but exit 0")
+    run.add_argument("--format", metavar="FMT[,FMT]", help="output formats: json, md, jsonl (default json,md)")
+    run.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    run.add_argument("--config", metavar="FILE", help="settings file (default: audit.toml or [tool.audit] "
+                     "in pyproject.toml, found walking up from the working directory)")
+    run.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
+                     help="JSONL field name, e.g. --field text=content (id, text, html, url, date, crawl_date)")
+    run.add_argument("--no-corpus-evidence", action="store_true",
+                     help="judge each document alone (no template lines learnt from the rest of the run)")
     run.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
 
     schema = sub.add_parser("schema", help="print a JSON schema")
@@ -66,11 +75,33 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .runner import RunOptions, run
+    from .config import ConfigError, find_config_file, load_settings, parse_formats
+    from .runner import RunOptions, default_jobs, run
 
-    if args.fail_under is not None and not 0 <= args.fail_under <= 100:
+    try:
+        settings = load_settings(args.config or find_config_file())
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    fail_under = args.fail_under if args.fail_under is not None else settings.fail_under
+    if fail_under is not None and not 0 <= fail_under <= 100:
         raise UsageError("--fail-under must be between 0 and 100")
-    options = RunOptions(out=args.out, clean=args.clean, fail_under=args.fail_under, fail_on=args.fail_on, config=Config())
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    formats = settings.formats or ("json", "md")
+    if args.format:
+        formats = parse_formats(args.format, lambda problem: UsageError(f"--format: {problem}"))
+    fields = dict(settings.fields)
+    for item in args.field:
+        name, sep, value = item.partition("=")
+        if not sep or name not in ("id", "text", "html", "url", "date", "crawl_date") or not value:
+            raise UsageError(f"--field takes NAME=FIELD with NAME one of id, text, html, url, date, crawl_date; got {item!r}")
+        fields[name] = value
+    options = RunOptions(
+        out=args.out, clean=args.clean, formats=formats, fail_under=fail_under,
+        fail_on=args.fail_on or settings.fail_on, config=settings.config, fields=fields,
+        jobs=args.jobs or default_jobs(), corpus_evidence=not args.no_corpus_evidence,
+        progress=not args.quiet,
+    )
     try:
         result = run(args.paths, options)
     except ReportInvalid as exc:
@@ -85,7 +116,7 @@ def _run(args: argparse.Namespace) -> int:
     if not result.passed:
         for reason in s["gate"]["reasons"][:20]:
             print(f"gate: {reason}", file=sys.stderr)
-        return EXIT_GATE
+        return EXIT_OK if args.exit_zero else EXIT_GATE
     return EXIT_OK
 
 

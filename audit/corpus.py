@@ -1,18 +1,30 @@
 """Corpus-level evidence: lines that repeat across pages of the same site are template text.
 
 A first pass over the run counts, per site (the url's host, else the input folder), in how
-many documents each normalised line occurs; lines found in at least `min_docs` documents
-and in at least `min_share` of the site's documents become that site's template lines,
-handed to the noise check as `Context.template_lines`.
+many documents each short normalised line occurs. The counts live in a count-min sketch of
+fixed size, so memory does not grow with the corpus, and sums do not depend on the order of
+the documents, so reports stay the same whatever the order or the number of jobs. A line is
+template text for a document when its site has at least `min_site_docs` documents and the
+line occurs in at least `min_docs` of them and in `min_share` of them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
+
+MAX_LINE_CHARS = 200  # template lines are short: menus, footers, prompts
+_ROWS, _BITS = 3, 20
+_MASK = (1 << _BITS) - 1
+_CAP = 65535
 
 
 def normalise_line(text: str) -> str:
@@ -20,3 +32,54 @@ def normalise_line(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _DIGITS.sub("0", text)
     return _NON_WORD.sub(" ", text).strip()
+
+
+def line_keys(text: str) -> set[str]:
+    """The distinct normalised short lines of a document."""
+    keys = set()
+    for line in text.split("\n"):
+        if 0 < len(line) <= MAX_LINE_CHARS:
+            key = normalise_line(line)
+            if key:
+                keys.add(key)
+    return keys
+
+
+def _slots(site: str, key: str) -> list[int]:
+    digest = int.from_bytes(hashlib.blake2b(f"{site}\x00{key}".encode(), digest_size=8).digest(), "little")
+    return [((digest >> (row * _BITS)) & _MASK) + row * (1 << _BITS) for row in range(_ROWS)]
+
+
+@dataclass
+class TemplateIndex:
+    min_docs: int = 3
+    min_share: float = 0.3
+    min_site_docs: int = 5
+    site_docs: Counter[str] = field(default_factory=Counter)
+    _counts: array = field(default_factory=lambda: array("H", bytes(2 * _ROWS * (1 << _BITS))))
+
+    def add(self, site: str, text: str) -> None:
+        self.site_docs[site] += 1
+        counts = self._counts
+        for key in line_keys(text):
+            for slot in _slots(site, key):
+                if counts[slot] < _CAP:
+                    counts[slot] += 1
+
+    def count(self, site: str, key: str) -> int:
+        return min(self._counts[slot] for slot in _slots(site, key))
+
+    def template_lines(self, site: str | None, text: str) -> frozenset[str]:
+        docs = self.site_docs.get(site or "", 0)
+        if docs < self.min_site_docs:
+            return frozenset()
+        need = max(self.min_docs, self.min_share * docs)
+        return frozenset(k for k in line_keys(text) if self.count(site or "", k) >= need)
+
+    @classmethod
+    def build(cls, items: Iterable[tuple[str, str]], **params) -> "TemplateIndex":
+        """From (site, text) pairs."""
+        index = cls(**params)
+        for site, text in items:
+            index.add(site, text)
+        return index

@@ -1,16 +1,22 @@
 """Readers turn paths into Documents. They only read: no analysis happens here.
 
-Supported: `.txt`, `.html` / `.htm`, `.jsonl` (one record a line: `id`, `text` or `html`,
-optional `url`, `date`, `crawl_date`), directories (walked recursively, sorted, symlink
-loops skipped). A document that cannot be read is still yielded, with `error` set, so its
-report says why and the run goes on.
+Supported: `.txt`, `.html` / `.htm`, `.jsonl` and `.jsonl.gz` (one record a line: `id`,
+`text` or `html`, optional `url`, `date`, `crawl_date`; field names configurable), `.warc`
+and `.warc.gz` (response records with HTML; target URI = url, WARC-Date = crawl date), `-`
+for standard input (JSONL if it starts with "{", else one text document), and directories
+(walked recursively, sorted, symlink loops skipped). Everything streams: one document at a
+time. A document that cannot be read is still yielded, with `error` set, so its report says
+why and the run goes on.
 """
 
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import json
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,8 +25,15 @@ from .model import Document
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
-JSONL_SUFFIXES = (".jsonl",)
-SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+
+# A file bigger than this is analysed from its first MAX_FILE_BYTES bytes and flagged truncated.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+# gzip: refuse a stream that inflates past this size and ratio (a "gzip bomb").
+MAX_INFLATED_BYTES = 8 * 1024 * 1024 * 1024
+MAX_INFLATE_RATIO = 200
 
 DEFAULT_FIELDS = {"id": "id", "text": "text", "html": "html", "url": "url", "date": "date", "crawl_date": "crawl_date"}
 
@@ -44,6 +57,9 @@ def host_of(url: str | None) -> str | None:
 def iter_paths(paths: list[str]) -> Iterator[Path]:
     """Input files in a stable order: as given, directories expanded and sorted."""
     for raw in paths:
+        if raw == "-":
+            yield Path("-")
+            continue
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path)
@@ -76,21 +92,29 @@ def read_documents(paths: list[str], fields: dict[str, str] | None = None) -> It
     fields = {**DEFAULT_FIELDS, **(fields or {})}
     for path in iter_paths(paths):
         name = path.name.lower()
-        if name.endswith(JSONL_SUFFIXES):
+        if str(path) == "-":
+            yield from read_stdin(fields)
+        elif name.endswith(JSONL_SUFFIXES):
             yield from read_jsonl(path, fields)
+        elif name.endswith(WARC_SUFFIXES):
+            yield from read_warc(path)
         else:
             yield read_file(path)
 
 
-def read_file(path: Path) -> Document:
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     doc_id = path.stem
     is_html = path.name.lower().endswith(HTML_SUFFIXES)
     doc = Document(id=doc_id, source=str(path), site=f"dir:{path.parent}")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         doc.error = f"cannot read file: {exc.strerror or exc}"
         return doc
+    if len(raw) > max_bytes:
+        raw = _cut_utf8(raw[:max_bytes])
+        doc.truncated = True
     text, encoding, problem = decode_bytes(raw)
     if problem:
         doc.error = problem
@@ -145,17 +169,151 @@ def _guess_decode(raw: bytes) -> tuple[str, str]:
     return raw.decode("utf-8", "replace"), "utf-8 (invalid bytes replaced)"
 
 
+def _cut_utf8(raw: bytes) -> bytes:
+    """Drop a UTF-8 sequence cut in half at the end of a prefix."""
+    for back in range(1, 4):
+        if len(raw) >= back and raw[-back] & 0xC0 == 0xC0:  # a lead byte
+            need = 2 if raw[-back] < 0xE0 else 3 if raw[-back] < 0xF0 else 4
+            return raw[:-back] if need > back else raw
+        if len(raw) >= back and raw[-back] < 0x80:
+            return raw
+    return raw
+
+
+class InflateLimitExceeded(Exception):
+    pass
+
+
+class _BoundedReader(io.RawIOBase):
+    """Wraps a decompressing stream; raises once it inflates past the size/ratio limits."""
+
+    def __init__(self, inner, compressed_size: int):
+        self.inner = inner
+        self.limit = min(MAX_INFLATED_BYTES, max(64 * 1024 * 1024, compressed_size * MAX_INFLATE_RATIO))
+        self.total = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.inner.read(len(buffer))
+        self.total += len(data)
+        if self.total > self.limit:
+            raise InflateLimitExceeded(f"decompressed data exceeds {self.limit} bytes: refused as a likely gzip bomb")
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def open_input(path: Path):
+    """A binary line-iterable stream; .gz files are inflated with a bomb guard."""
+    handle = path.open("rb")
+    if path.name.lower().endswith(".gz"):
+        size = path.stat().st_size
+        return io.BufferedReader(_BoundedReader(gzip.GzipFile(fileobj=handle), size), buffer_size=1 << 16)
+    return handle
+
+
 def read_jsonl(path: Path, fields: dict[str, str]) -> Iterator[Document]:
+    stem = path.name.split(".")[0]
+    try:
+        handle = open_input(path)
+    except OSError as exc:
+        yield Document(id=stem, source=str(path), error=f"cannot read file: {exc.strerror or exc}")
+        return
+    yield from _jsonl_lines(handle, str(path), stem, fields, f"dir:{path.parent}")
+
+
+def _jsonl_lines(handle, source: str, stem: str, fields: dict[str, str], site: str) -> Iterator[Document]:
+    number = 0
+    with handle:
+        try:
+            for number, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                yield record_to_document(raw, f"{source}:{number}", f"{stem}-{number}", fields, site)
+        except (OSError, EOFError, InflateLimitExceeded, gzip.BadGzipFile) as exc:
+            yield Document(id=f"{stem}-{number + 1}", source=f"{source}:{number + 1}",
+                           error=f"input stops at line {number + 1}: {type(exc).__name__}: {exc}")
+
+
+def read_stdin(fields: dict[str, str]) -> Iterator[Document]:
+    """JSONL when the input starts with "{" (streamed), else one text or HTML document."""
+    stream = sys.stdin.buffer
+    head = stream.read(4096)
+    if head.lstrip()[:1] == b"{":
+        yield from _jsonl_lines(io.BufferedReader(_Chained(head, stream)), "<stdin>", "stdin", fields, "stdin")
+        return
+    raw = head + stream.read(MAX_FILE_BYTES + 1 - len(head))
+    doc = Document(id="stdin", source="<stdin>", site="stdin")
+    if len(raw) > MAX_FILE_BYTES:
+        raw, doc.truncated = _cut_utf8(raw[:MAX_FILE_BYTES]), True
+    text, doc.encoding, problem = decode_bytes(raw)
+    if problem:
+        doc.error = problem
+    elif "<html" in text[:2000].lower():
+        doc.html = text
+    else:
+        doc.text = text
+    yield doc
+
+
+class _Chained(io.RawIOBase):
+    """Bytes already read, then the rest of a stream, as one line-iterable stream."""
+
+    def __init__(self, head: bytes, rest):
+        self._parts = [io.BytesIO(head), rest]
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._parts:
+            data = self._parts[0].read(len(buffer))
+            if data:
+                buffer[: len(data)] = data
+                return len(data)
+            self._parts.pop(0)
+        return 0
+
+
+def read_warc(path: Path) -> Iterator[Document]:
+    """HTML response records of a WARC file, each a document on the HTML path."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    stem = path.name.split(".")[0]
+    number = 0
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield Document(id=path.stem, source=str(path), error=f"cannot read file: {exc.strerror or exc}")
+        yield Document(id=stem, source=str(path), error=f"cannot read file: {exc.strerror or exc}")
         return
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            yield record_to_document(raw, f"{path}:{number}", f"{path.stem}-{number}", fields, f"dir:{path.parent}")
+        try:
+            for record in ArchiveIterator(handle):
+                if record.rec_type != "response":
+                    continue
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                if "html" not in ctype.lower():
+                    continue
+                number += 1
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                warc_date = record.rec_headers.get_header("WARC-Date") or ""
+                rec_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>").rsplit(":", 1)[-1]
+                doc = Document(id=rec_id or f"{stem}-{number}", source=f"{path}#{number}", url=url,
+                               crawl_date=warc_date[:10] or None)
+                doc.site = host_of(url) or f"dir:{path.parent}"
+                raw = record.content_stream().read(MAX_FILE_BYTES + 1)
+                if len(raw) > MAX_FILE_BYTES:
+                    raw, doc.truncated = _cut_utf8(raw[:MAX_FILE_BYTES]), True
+                text, doc.encoding, problem = decode_bytes(raw)
+                if problem:
+                    doc.error = problem
+                else:
+                    doc.html = text
+                yield doc
+        except Exception as exc:  # warcio raises many types on a cut or corrupt archive
+            yield Document(id=f"{stem}-{number + 1}", source=f"{path}#{number + 1}",
+                           error=f"WARC input stops after record {number}: {type(exc).__name__}: {exc}")
 
 
 def record_to_document(raw: bytes, source: str, fallback_id: str, fields: dict[str, str], site: str) -> Document:

@@ -1,27 +1,36 @@
-"""A run over many documents: read, audit, validate, write, summarise, gate.
+"""A run over many documents: read, audit, validate, render, write, summarise, gate.
 
-The CLI calls `run()`; so can other programs. Reports are validated against the schema
-before they are written; a report that fails stops the run with `ReportInvalid` (a bug in
-the tool), while a document that cannot be read gets a report with status "error".
+Documents stream through: memory holds one chunk of documents per worker plus the bounded
+summary. `jobs > 1` maps `audit_and_render` over a process pool with `imap`, so reports come
+back in input order and the files are byte-identical to a one-job run. Reports are
+validated against the schema before they are written; a report that fails stops the run
+with `ReportInvalid` (a bug in the tool), while a document that cannot be read gets a report
+with status "error" and the run goes on.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .corpus import TemplateIndex
 from .model import Document
-from .output import NameAllocator, dumps, write_atomic
+from .output import NameAllocator, dumps, dumps_line, write_atomic
 from .pipeline import audit_document
+from .progress import Progress
 from .readers import read_documents
 from .render_md import render_report, render_summary
 from .summary import Summary
 from .validate import validate
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+FORMATS = ("json", "md", "jsonl")
+PER_DOCUMENT_FORMATS = ("json", "md")
+JSONL_NAME = "reports.jsonl"
 
 
 @dataclass
@@ -33,12 +42,19 @@ class RunOptions:
     fail_on: str | None = None  # "error" or "warning"
     config: Config = field(default_factory=Config)
     fields: dict[str, str] = field(default_factory=dict)
+    jobs: int = 1
+    corpus_evidence: bool = True  # template lines from repeated lines of the same site
+    progress: bool = False
 
 
 @dataclass
 class RunResult:
     summary: dict[str, Any]
     passed: bool
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
 def gate_reasons(report: dict[str, Any], options: RunOptions) -> list[str]:
@@ -54,33 +70,112 @@ def gate_reasons(report: dict[str, Any], options: RunOptions) -> list[str]:
         limit = SEVERITY_RANK[options.fail_on]
         bad = [f for f in report["findings"] if SEVERITY_RANK[f["severity"]] >= limit]
         if bad:
-            reasons.append(f"{report['id']}: {len(bad)} finding(s) at {options.fail_on} or worse, first {bad[0]['code']} {bad[0]['name']}")
+            reasons.append(f"{report['id']}: {len(bad)} finding(s) at {options.fail_on} or worse, "
+                           f"first {bad[0]['code']} {bad[0]['name']}")
     return reasons
 
 
-def audited(docs: Iterable[Document], config: Config) -> Iterator[dict[str, Any]]:
+# ------------------------------------------------------------------ per-document work
+
+_WORKER_CONFIG: Config | None = None
+_WORKER_FORMATS: tuple[str, ...] = ()
+
+
+def _init_worker(config: Config, formats: tuple[str, ...]) -> None:
+    global _WORKER_CONFIG, _WORKER_FORMATS
+    _WORKER_CONFIG, _WORKER_FORMATS = config, formats
+
+
+def audit_and_render(item: tuple[Document, frozenset[str]]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Audit one document, validate its report and render the per-document formats."""
+    doc, template_lines = item
+    report = audit_document(doc, _WORKER_CONFIG, template_lines)
+    validate("report", report, report["id"])
+    return report, render_formats(report, _WORKER_FORMATS)
+
+
+def render_formats(report: dict[str, Any], formats: tuple[str, ...]) -> dict[str, str]:
+    rendered = {}
+    if "json" in formats:
+        rendered["json"] = dumps(report)
+    if "jsonl" in formats:
+        rendered["jsonl"] = dumps_line(report)
+    if "md" in formats:
+        rendered["md"] = render_report(report)
+    return rendered
+
+
+def _map(items: Iterable[tuple[Document, frozenset[str]]], options: RunOptions) -> Iterator[tuple[dict, dict]]:
+    formats = tuple(options.formats)
+    if options.jobs <= 1:
+        _init_worker(options.config, formats)
+        for item in items:
+            yield audit_and_render(item)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(options.jobs, initializer=_init_worker, initargs=(options.config, formats)) as pool:
+        yield from pool.imap(audit_and_render, items, chunksize=8)
+
+
+def _with_templates(docs: Iterable[Document], index: TemplateIndex | None) -> Iterator[tuple[Document, frozenset[str]]]:
     for doc in docs:
-        yield audit_document(doc, config)
+        if index is None or doc.text is None or doc.error:
+            yield doc, frozenset()
+        else:
+            yield doc, index.template_lines(doc.site, doc.text)
+
+
+def build_template_index(paths: list[str], options: RunOptions) -> TemplateIndex | None:
+    """First pass over re-readable inputs (not stdin): count lines per site."""
+    if not options.corpus_evidence or "-" in paths:
+        return None
+    return TemplateIndex.build(
+        (doc.site or "", doc.text)
+        for doc in read_documents(paths, options.fields)
+        if doc.text is not None and not doc.error
+    )
+
+
+# ------------------------------------------------------------------ the run
 
 
 def run(paths: list[str], options: RunOptions) -> RunResult:
     options.out.mkdir(parents=True, exist_ok=True)
+    index = build_template_index(paths, options)
     names = NameAllocator()
     summary = Summary()
     reasons: list[str] = []
     failing_docs = 0
-    for report in audited(read_documents(paths, options.fields), options.config):
-        name = names.allocate(report["id"])
-        if name != report["id"]:
-            report["output_name"] = name
-        validate("report", report, report["id"])
-        write_report(report, name, options)
-        summary.add(report, name)
-        doc_reasons = gate_reasons(report, options)
-        if doc_reasons:
-            failing_docs += 1
-            if len(reasons) < 50:
-                reasons.extend(doc_reasons)
+    jsonl_handle = None
+    jsonl_tmp = options.out / (".tmp-" + JSONL_NAME)
+    if "jsonl" in options.formats:
+        jsonl_handle = jsonl_tmp.open("w", encoding="utf-8", newline="\n")
+    progress = Progress(enabled=options.progress)
+    try:
+        docs = _with_templates(read_documents(paths, options.fields), index)
+        for report, rendered in _map(docs, options):
+            name = names.allocate(report["id"])
+            if name != report["id"]:
+                report["output_name"] = name
+                rendered = render_formats(report, tuple(options.formats))
+            _write_document(report, rendered, name, options)
+            if jsonl_handle is not None:
+                jsonl_handle.write(rendered["jsonl"])
+            summary.add(report, name)
+            doc_reasons = gate_reasons(report, options)
+            if doc_reasons:
+                failing_docs += 1
+                if len(reasons) < 50:
+                    reasons.extend(doc_reasons)
+            progress.advance()
+    finally:
+        progress.close()
+        if jsonl_handle is not None:
+            jsonl_handle.close()
+    if jsonl_handle is not None:
+        os.replace(jsonl_tmp, options.out / JSONL_NAME)
     passed = failing_docs == 0
     if failing_docs > len(reasons):
         reasons.append(f"… {failing_docs} documents fail the gate in all")
@@ -92,11 +187,11 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     return RunResult(data, passed)
 
 
-def write_report(report: dict[str, Any], name: str, options: RunOptions) -> None:
+def _write_document(report: dict[str, Any], rendered: dict[str, str], name: str, options: RunOptions) -> None:
     out = options.out
     if "json" in options.formats:
-        write_atomic(out / f"{name}.json", dumps(report))
+        write_atomic(out / f"{name}.json", rendered["json"])
     if "md" in options.formats:
-        write_atomic(out / f"{name}.md", render_report(report))
+        write_atomic(out / f"{name}.md", rendered["md"])
     if options.clean:
         write_atomic(out / f"{name}.clean.txt", report["clean_text"])
