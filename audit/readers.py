@@ -12,7 +12,6 @@ why and the run goes on.
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import json
 import os
@@ -148,13 +147,19 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x0b\x1b")
+
+
 def _looks_binary(raw: bytes) -> bool:
+    """Images, archives and executables given as text: magic numbers, NULs or control bytes."""
     head = raw[:8192]
-    if not head:
+    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    return head.count(b"\x00") > len(head) // 100
+    if head.startswith(_MAGIC):
+        return True
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    return head.count(b"\x00") > len(head) // 1000 or controls > len(head) // 20
 
 
 def _guess_decode(raw: bytes) -> tuple[str, str]:
@@ -184,32 +189,68 @@ class InflateLimitExceeded(Exception):
     pass
 
 
-class _BoundedReader(io.RawIOBase):
-    """Wraps a decompressing stream; raises once it inflates past the size/ratio limits."""
+class TruncatedInput(Exception):
+    pass
 
-    def __init__(self, inner, compressed_size: int):
-        self.inner = inner
+
+class _GzipStream(io.RawIOBase):
+    """Inflates a gzip file chunk by chunk (multi-member too) with a bomb guard. A cut-off
+    file yields everything before the cut, then raises TruncatedInput."""
+
+    CHUNK = 1 << 16
+
+    def __init__(self, handle, compressed_size: int):
+        import zlib
+
+        self._zlib = zlib
+        self.handle = handle
         self.limit = min(MAX_INFLATED_BYTES, max(64 * 1024 * 1024, compressed_size * MAX_INFLATE_RATIO))
         self.total = 0
+        self._inflater = zlib.decompressobj(wbits=31)
+        self._pending = b""
+        self._done = False
 
     def readable(self) -> bool:
         return True
 
+    def _fill(self) -> None:
+        while not self._pending and not self._done:
+            data = self.handle.read(self.CHUNK)
+            if not data:
+                self._done = True
+                if not self._inflater.eof and (self.total or self._inflater.unconsumed_tail):
+                    raise TruncatedInput("compressed file ended before its end-of-stream marker")
+                return
+            try:
+                out = self._inflater.decompress(data)
+                while self._inflater.eof and self._inflater.unused_data:  # next gzip member
+                    rest = self._inflater.unused_data
+                    self._inflater = self._zlib.decompressobj(wbits=31)
+                    out += self._inflater.decompress(rest)
+            except self._zlib.error as exc:
+                raise TruncatedInput(f"corrupt gzip data: {exc}") from None
+            self.total += len(out)
+            if self.total > self.limit:
+                raise InflateLimitExceeded(f"decompressed data exceeds {self.limit} bytes: refused as a likely gzip bomb")
+            self._pending = out
+
     def readinto(self, buffer) -> int:
-        data = self.inner.read(len(buffer))
-        self.total += len(data)
-        if self.total > self.limit:
-            raise InflateLimitExceeded(f"decompressed data exceeds {self.limit} bytes: refused as a likely gzip bomb")
-        buffer[: len(data)] = data
-        return len(data)
+        self._fill()
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        self.handle.close()
+        super().close()
 
 
 def open_input(path: Path):
     """A binary line-iterable stream; .gz files are inflated with a bomb guard."""
     handle = path.open("rb")
     if path.name.lower().endswith(".gz"):
-        size = path.stat().st_size
-        return io.BufferedReader(_BoundedReader(gzip.GzipFile(fileobj=handle), size), buffer_size=1 << 16)
+        return io.BufferedReader(_GzipStream(handle, path.stat().st_size), buffer_size=1 << 16)
     return handle
 
 
@@ -231,7 +272,7 @@ def _jsonl_lines(handle, source: str, stem: str, fields: dict[str, str], site: s
                 if not raw.strip():
                     continue
                 yield record_to_document(raw, f"{source}:{number}", f"{stem}-{number}", fields, site)
-        except (OSError, EOFError, InflateLimitExceeded, gzip.BadGzipFile) as exc:
+        except (OSError, EOFError, InflateLimitExceeded, TruncatedInput) as exc:
             yield Document(id=f"{stem}-{number + 1}", source=f"{source}:{number + 1}",
                            error=f"input stops at line {number + 1}: {type(exc).__name__}: {exc}")
 
