@@ -36,8 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--clean", action="store_true", help="also write <id>.clean.txt (title and body lines)")
     run.add_argument("--fail-under", type=float, metavar="SCORE", help="fail (exit 1) if any document scores below SCORE")
     run.add_argument("--fail-on", choices=("error", "warning"), help="fail (exit 1) if any finding has this severity or worse")
+    run.add_argument("--baseline", type=Path, metavar="FILE", help="findings recorded in FILE do not fail the gate")
+    run.add_argument("--write-baseline", type=Path, metavar="FILE", help="record this run's findings in FILE")
     run.add_argument("--exit-zero", action="store_true", help="report gate failures but exit 0")
-    run.add_argument("--format", metavar="FMT[,FMT]", help="output formats: json, md, jsonl (default json,md)")
+    run.add_argument("--format", metavar="FMT[,FMT]",
+                     help="output formats, comma-separated: json, md, jsonl, sarif, github, html (default json,md)")
     run.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
     run.add_argument("--config", metavar="FILE", help="settings file (default: audit.toml or [tool.audit] "
                      "in pyproject.toml, found walking up from the working directory)")
@@ -96,11 +99,19 @@ def _run(args: argparse.Namespace) -> int:
         if not sep or name not in ("id", "text", "html", "url", "date", "crawl_date") or not value:
             raise UsageError(f"--field takes NAME=FIELD with NAME one of id, text, html, url, date, crawl_date; got {item!r}")
         fields[name] = value
+    baseline = None
+    if args.baseline:
+        from .baseline import Baseline, BaselineError
+
+        try:
+            baseline = Baseline.load(args.baseline)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
     options = RunOptions(
         out=args.out, clean=args.clean, formats=formats, fail_under=fail_under,
         fail_on=args.fail_on or settings.fail_on, config=settings.config, fields=fields,
         jobs=args.jobs or default_jobs(), corpus_evidence=not args.no_corpus_evidence,
-        progress=not args.quiet,
+        progress=not args.quiet, baseline=baseline, write_baseline=args.write_baseline,
     )
     try:
         result = run(args.paths, options)

@@ -92,6 +92,10 @@ class Finding:
     span: tuple[int, int] | None  # [start, end) character offsets into Page.text
     excerpt: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    # 1-based column of the span's start on start_line and one past its end on end_line
+    columns: tuple[int, int] | None = None
+    # hash of the rule and the normalised text of the lines: survives edits elsewhere (baselines)
+    fingerprint: str = ""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -104,6 +108,8 @@ class Finding:
             "end_line": self.end_line,
             "span": list(self.span) if self.span is not None else None,
             "excerpt": self.excerpt,
+            "columns": list(self.columns) if self.columns is not None else None,
+            "fingerprint": self.fingerprint,
         }
         if self.details:
             out["details"] = self.details

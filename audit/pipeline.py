@@ -69,6 +69,7 @@ def build_report(ctx: Context) -> dict[str, Any]:
     report["scores"] = compute_scores(findings, ctx.results, ctx.config)
     report["verdict"] = verdict(report)
     report["clean_text"] = clean_text(page, ctx.labels)
+    report["text"] = page.text  # the analysed text that lines and spans refer to
     return report
 
 
@@ -90,6 +91,7 @@ def failed_report(doc: Document, error: str) -> dict[str, Any]:
         "scores": {"overall": 0, "details": {}},
         "verdict": f"not audited: {error}",
         "clean_text": "",
+        "text": "",
     }
 
 

@@ -9,6 +9,7 @@ prints. Family modules create rules with `define()` at import time; checks then 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,7 @@ class Rule:
         except (KeyError, IndexError, ValueError):
             message = self.message
         excerpt = page.text[start:end]
+        lines_text = page.text[first.start:last.end]
         if len(excerpt) > 120:
             excerpt = excerpt[:117].rstrip() + "..."
         return Finding(
@@ -71,6 +73,8 @@ class Rule:
             span=(start, end),
             excerpt=excerpt.replace("\n", " / "),
             details={k: v for k, v in details.items() if _jsonable(v)},
+            columns=(start - first.start + 1, end - last.start + 1),
+            fingerprint=fingerprint(self.code, lines_text),
         )
 
 
@@ -85,7 +89,15 @@ class Rule:
             severity=severity or self.severity, message=message,
             start_line=None, end_line=None, span=None,
             details={k: v for k, v in details.items() if _jsonable(v)},
+            fingerprint=fingerprint(self.code, ""),
         )
+
+
+def fingerprint(code: str, text: str) -> str:
+    """Rule code + whitespace- and case-normalised text, hashed: the identity of a finding
+    that does not move when unrelated lines are added or removed."""
+    key = code + "\x00" + " ".join(text.split()).casefold()
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _jsonable(value: Any) -> bool:

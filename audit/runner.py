@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .baseline import Baseline, BaselineRecorder
 from .config import Config
 from .corpus import TemplateIndex
 from .model import Document
@@ -23,12 +24,15 @@ from .output import NameAllocator, dumps, dumps_line, write_atomic
 from .pipeline import audit_document
 from .progress import Progress
 from .readers import read_documents
+from .render_github import GithubWriter
+from .render_html import render_html_index, render_html_report
 from .render_md import render_report, render_summary
+from .render_sarif import SarifWriter
 from .summary import Summary
 from .validate import validate
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-FORMATS = ("json", "md", "jsonl")
+FORMATS = ("json", "md", "jsonl", "sarif", "github", "html")
 PER_DOCUMENT_FORMATS = ("json", "md")
 JSONL_NAME = "reports.jsonl"
 
@@ -45,6 +49,8 @@ class RunOptions:
     jobs: int = 1
     corpus_evidence: bool = True  # template lines from repeated lines of the same site
     progress: bool = False
+    baseline: Baseline | None = None  # findings recorded earlier: only new ones fail the gate
+    write_baseline: Path | None = None
 
 
 @dataclass
@@ -64,11 +70,13 @@ def gate_reasons(report: dict[str, Any], options: RunOptions) -> list[str]:
         return []
     reasons = []
     overall = report["scores"]["overall"]
-    if options.fail_under is not None and overall < options.fail_under:
-        reasons.append(f"{report['id']}: overall {overall} < {options.fail_under:g}")
+    known = options.baseline.scores.get(report["id"]) if options.baseline else None
+    if options.fail_under is not None and overall < options.fail_under and (known is None or overall < known):
+        reasons.append(f"{report['id']}: overall {overall} < {options.fail_under:g}"
+                       + (f" (baseline {known})" if known is not None else ""))
     if options.fail_on:
         limit = SEVERITY_RANK[options.fail_on]
-        bad = [f for f in report["findings"] if SEVERITY_RANK[f["severity"]] >= limit]
+        bad = [f for f in report["findings"] if SEVERITY_RANK[f["severity"]] >= limit and not f.get("baseline")]
         if bad:
             reasons.append(f"{report['id']}: {len(bad)} finding(s) at {options.fail_on} or worse, "
                            f"first {bad[0]['code']} {bad[0]['name']}")
@@ -79,17 +87,20 @@ def gate_reasons(report: dict[str, Any], options: RunOptions) -> list[str]:
 
 _WORKER_CONFIG: Config | None = None
 _WORKER_FORMATS: tuple[str, ...] = ()
+_WORKER_BASELINE: Baseline | None = None
 
 
-def _init_worker(config: Config, formats: tuple[str, ...]) -> None:
-    global _WORKER_CONFIG, _WORKER_FORMATS
-    _WORKER_CONFIG, _WORKER_FORMATS = config, formats
+def _init_worker(config: Config, formats: tuple[str, ...], baseline: Baseline | None) -> None:
+    global _WORKER_CONFIG, _WORKER_FORMATS, _WORKER_BASELINE
+    _WORKER_CONFIG, _WORKER_FORMATS, _WORKER_BASELINE = config, formats, baseline
 
 
 def audit_and_render(item: tuple[Document, frozenset[str]]) -> tuple[dict[str, Any], dict[str, str]]:
-    """Audit one document, validate its report and render the per-document formats."""
+    """Audit one document, mark baseline findings, validate the report, render its formats."""
     doc, template_lines = item
     report = audit_document(doc, _WORKER_CONFIG, template_lines)
+    if _WORKER_BASELINE is not None:
+        _WORKER_BASELINE.mark(report)
     validate("report", report, report["id"])
     return report, render_formats(report, _WORKER_FORMATS)
 
@@ -102,20 +113,22 @@ def render_formats(report: dict[str, Any], formats: tuple[str, ...]) -> dict[str
         rendered["jsonl"] = dumps_line(report)
     if "md" in formats:
         rendered["md"] = render_report(report)
+    if "html" in formats:
+        rendered["html"] = render_html_report(report)
     return rendered
 
 
 def _map(items: Iterable[tuple[Document, frozenset[str]]], options: RunOptions) -> Iterator[tuple[dict, dict]]:
     formats = tuple(options.formats)
     if options.jobs <= 1:
-        _init_worker(options.config, formats)
+        _init_worker(options.config, formats, options.baseline)
         for item in items:
             yield audit_and_render(item)
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(options.jobs, initializer=_init_worker, initargs=(options.config, formats)) as pool:
+    with ctx.Pool(options.jobs, initializer=_init_worker, initargs=(options.config, formats, options.baseline)) as pool:
         yield from pool.imap(audit_and_render, items, chunksize=8)
 
 
@@ -152,6 +165,9 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     jsonl_tmp = options.out / (".tmp-" + JSONL_NAME)
     if "jsonl" in options.formats:
         jsonl_handle = jsonl_tmp.open("w", encoding="utf-8", newline="\n")
+    sarif = SarifWriter(options.out / "results.sarif") if "sarif" in options.formats else None
+    github = GithubWriter() if "github" in options.formats else None
+    recorder = BaselineRecorder() if options.write_baseline else None
     progress = Progress(enabled=options.progress)
     try:
         docs = _with_templates(read_documents(paths, options.fields), index)
@@ -164,6 +180,9 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
             if jsonl_handle is not None:
                 jsonl_handle.write(rendered["jsonl"])
             summary.add(report, name)
+            for sink in (sarif, github, recorder):
+                if sink is not None:
+                    sink.add(report)
             doc_reasons = gate_reasons(report, options)
             if doc_reasons:
                 failing_docs += 1
@@ -182,8 +201,17 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     gate = {"passed": passed, "reasons": reasons, "fail_under": options.fail_under, "fail_on": options.fail_on}
     data = summary.to_json(gate)
     validate("summary", data, "summary")
+    summary_md = render_summary(data)
     write_atomic(options.out / "summary.json", dumps(data))
-    write_atomic(options.out / "summary.md", render_summary(data))
+    write_atomic(options.out / "summary.md", summary_md)
+    if "html" in options.formats:
+        write_atomic(options.out / "index.html", render_html_index(data))
+    if sarif is not None:
+        sarif.close()
+    if github is not None:
+        github.close(summary_md)
+    if recorder is not None:
+        recorder.write(options.write_baseline)
     return RunResult(data, passed)
 
 
@@ -193,5 +221,7 @@ def _write_document(report: dict[str, Any], rendered: dict[str, str], name: str,
         write_atomic(out / f"{name}.json", rendered["json"])
     if "md" in options.formats:
         write_atomic(out / f"{name}.md", rendered["md"])
+    if "html" in options.formats:
+        write_atomic(out / f"{name}.html", rendered["html"])
     if options.clean:
         write_atomic(out / f"{name}.clean.txt", report["clean_text"])

@@ -66,7 +66,8 @@ class Summary:
                 seen_rules.add(code)
                 self.rule_docs[code] += 1
             if code not in self.rule_example:
-                self.rule_example[code] = {"id": doc_id, "line": finding["start_line"], "excerpt": finding.get("excerpt", "")}
+                self.rule_example[code] = {"id": doc_id, "file": output_name or doc_id,
+                                           "line": finding["start_line"], "excerpt": finding.get("excerpt", "")}
         self.date_status[report["date"]["status"]] += 1
         self.languages[report["language"]["code"]] += 1
         if report["ai_style"]["flagged"]:
