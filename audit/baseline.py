@@ -35,7 +35,7 @@ class Baseline:
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{path}: not a baseline file (bad JSON: {exc})") from None
         docs = data.get("documents") if isinstance(data, dict) else None
-        if data.get("version") != BASELINE_VERSION or not isinstance(docs, dict) or not all(
+        if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION or not isinstance(docs, dict) or not all(
             isinstance(v, dict) and isinstance(v.get("findings"), list) for v in docs.values()
         ):
             raise BaselineError(f"{path}: not a source-audit baseline (version {BASELINE_VERSION})")

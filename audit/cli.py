@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--fail-on", choices=("error", "warning"), help="fail (exit 1) if any finding has this severity or worse")
     run.add_argument("--baseline", type=Path, metavar="FILE", help="findings recorded in FILE do not fail the gate")
     run.add_argument("--write-baseline", type=Path, metavar="FILE", help="record this run's findings in FILE")
+    run.add_argument("--resume", action="store_true",
+                     help="skip documents whose report in --out is complete and was made from the same input")
     run.add_argument("--exit-zero", action="store_true", help="report gate failures but exit 0")
     run.add_argument("--format", metavar="FMT[,FMT]",
                      help="output formats, comma-separated: json, md, jsonl, sarif, github, html (default json,md)")
@@ -112,6 +114,7 @@ def _run(args: argparse.Namespace) -> int:
         fail_on=args.fail_on or settings.fail_on, config=settings.config, fields=fields,
         jobs=args.jobs or default_jobs(), corpus_evidence=not args.no_corpus_evidence,
         progress=not args.quiet, baseline=baseline, write_baseline=args.write_baseline,
+        resume=args.resume,
     )
     try:
         result = run(args.paths, options)

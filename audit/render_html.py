@@ -27,7 +27,7 @@ main{max-width:72rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem;word-break:b
 .verdict{font-weight:600}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.5rem;margin:1rem 0}
 .card{border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem}.card b{display:block;font-size:1.6rem}
 .card.overall{border-width:2px}.low{color:#cf222e}.mid{color:#9a6700}.high{color:#1a7f37}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 .doc{border:1px solid var(--line);border-radius:.5rem;overflow-x:auto;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,monospace}
 .ln{display:grid;grid-template-columns:3.5rem 6.5rem 1fr;border-left:4px solid transparent;position:relative}
 .ln:focus{outline:2px solid var(--focus);outline-offset:-2px}.no{color:var(--muted);text-align:right;padding-right:.6rem;user-select:none}
@@ -37,7 +37,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1p
 .l-boilerplate{border-left-color:var(--boiler)}.l-boilerplate .tx{color:var(--boiler);text-decoration:line-through;text-decoration-color:#bbb}
 .l-comment{border-left-color:var(--comment)}.l-comment .tx{color:var(--comment);font-style:italic}
 .l-blank{min-height:.6rem}
-.tip{display:none;position:absolute;left:10rem;top:100%;z-index:2;background:#1b1f24;color:#fff;padding:.25rem .5rem;border-radius:.3rem;font:12px/1.4 system-ui,sans-serif;max-width:32rem}
+.tip{display:none;position:absolute;left:10rem;top:100%;z-index:2;background:#1b1f24;color:#fff;padding:.25rem .5rem;border-radius:.3rem;font:12px/1.4 system-ui,sans-serif;max-width:min(32rem,calc(100vw - 5rem))}
 .ln:hover .tip,.ln:focus .tip,.ln:focus-within .tip{display:block}
 mark{border-radius:.2rem;padding:0 .1rem;color:inherit}mark.f-ai{background:var(--hl-ai)}mark.f-attribution{background:var(--hl-att)}
 mark.f-dates{background:var(--hl-date)}mark.f-noise,mark.f-comments,mark.f-read,mark.f-lang,mark.f-input{background:var(--hl-noise)}

@@ -49,6 +49,7 @@ class RunOptions:
     jobs: int = 1
     corpus_evidence: bool = True  # template lines from repeated lines of the same site
     progress: bool = False
+    resume: bool = False  # reuse complete reports of unchanged inputs from an earlier run
     baseline: Baseline | None = None  # findings recorded earlier: only new ones fail the gate
     write_baseline: Path | None = None
 
@@ -95,14 +96,44 @@ def _init_worker(config: Config, formats: tuple[str, ...], baseline: Baseline | 
     _WORKER_CONFIG, _WORKER_FORMATS, _WORKER_BASELINE = config, formats, baseline
 
 
-def audit_and_render(item: tuple[Document, frozenset[str]]) -> tuple[dict[str, Any], dict[str, str]]:
-    """Audit one document, mark baseline findings, validate the report, render its formats."""
-    doc, template_lines = item
-    report = audit_document(doc, _WORKER_CONFIG, template_lines)
+@dataclass
+class WorkItem:
+    doc: Document
+    template_lines: frozenset[str]
+    name: str  # output file stem
+    existing: Path | None = None  # with --resume: a report already written under that name
+
+
+def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], dict[str, str], bool]:
+    """Audit one document, mark baseline findings, validate the report, render its formats.
+    With --resume, a complete earlier report of the same input is reused: (report, {}, True)."""
+    if item.existing is not None:
+        earlier = _load_earlier(item)
+        if earlier is not None:
+            return earlier, {}, True
+    report = audit_document(item.doc, _WORKER_CONFIG, item.template_lines)
+    if item.name != report["id"]:
+        report["output_name"] = item.name
     if _WORKER_BASELINE is not None:
         _WORKER_BASELINE.mark(report)
     validate("report", report, report["id"])
-    return report, render_formats(report, _WORKER_FORMATS)
+    return report, render_formats(report, _WORKER_FORMATS), False
+
+
+def _load_earlier(item: WorkItem) -> dict[str, Any] | None:
+    import json
+
+    from .pipeline import input_hash
+    from .validate import ReportInvalid
+
+    try:
+        report = json.loads(item.existing.read_text(encoding="utf-8"))
+        validate("report", report, item.doc.id)
+    except (OSError, ValueError, ReportInvalid):
+        return None
+    if report.get("id") != item.doc.id or report["input"].get("sha256") != input_hash(item.doc):
+        return None
+    return report
 
 
 def render_formats(report: dict[str, Any], formats: tuple[str, ...]) -> dict[str, str]:
@@ -118,7 +149,7 @@ def render_formats(report: dict[str, Any], formats: tuple[str, ...]) -> dict[str
     return rendered
 
 
-def _map(items: Iterable[tuple[Document, frozenset[str]]], options: RunOptions) -> Iterator[tuple[dict, dict]]:
+def _map(items: Iterable[WorkItem], options: RunOptions) -> Iterator[tuple[dict, dict, bool]]:
     formats = tuple(options.formats)
     if options.jobs <= 1:
         _init_worker(options.config, formats, options.baseline)
@@ -132,12 +163,19 @@ def _map(items: Iterable[tuple[Document, frozenset[str]]], options: RunOptions) 
         yield from pool.imap(audit_and_render, items, chunksize=8)
 
 
-def _with_templates(docs: Iterable[Document], index: TemplateIndex | None) -> Iterator[tuple[Document, frozenset[str]]]:
+def _work_items(docs: Iterable[Document], index: TemplateIndex | None, options: RunOptions) -> Iterator[WorkItem]:
+    """Runs in the parent (or the pool's feeder thread): names are allocated in input order."""
+    names = NameAllocator()
     for doc in docs:
-        if index is None or doc.text is None or doc.error:
-            yield doc, frozenset()
-        else:
-            yield doc, index.template_lines(doc.site, doc.text)
+        name = names.allocate(doc.id)
+        templates = frozenset()
+        if index is not None and doc.text is not None and not doc.error:
+            templates = index.template_lines(doc.site, doc.text)
+        existing = None
+        if options.resume:
+            candidate = options.out / f"{name}.json"
+            existing = candidate if candidate.exists() else None
+        yield WorkItem(doc, templates, name, existing)
 
 
 def build_template_index(paths: list[str], options: RunOptions) -> TemplateIndex | None:
@@ -157,7 +195,6 @@ def build_template_index(paths: list[str], options: RunOptions) -> TemplateIndex
 def run(paths: list[str], options: RunOptions) -> RunResult:
     options.out.mkdir(parents=True, exist_ok=True)
     index = build_template_index(paths, options)
-    names = NameAllocator()
     summary = Summary()
     reasons: list[str] = []
     failing_docs = 0
@@ -170,15 +207,13 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     recorder = BaselineRecorder() if options.write_baseline else None
     progress = Progress(enabled=options.progress)
     try:
-        docs = _with_templates(read_documents(paths, options.fields), index)
-        for report, rendered in _map(docs, options):
-            name = names.allocate(report["id"])
-            if name != report["id"]:
-                report["output_name"] = name
-                rendered = render_formats(report, tuple(options.formats))
-            _write_document(report, rendered, name, options)
+        items = _work_items(read_documents(paths, options.fields), index, options)
+        for report, rendered, resumed in _map(items, options):
+            name = report.get("output_name", report["id"])
+            if not resumed:
+                _write_document(report, rendered, name, options)
             if jsonl_handle is not None:
-                jsonl_handle.write(rendered["jsonl"])
+                jsonl_handle.write(rendered.get("jsonl") or dumps_line(report))
             summary.add(report, name)
             for sink in (sarif, github, recorder):
                 if sink is not None:
@@ -216,12 +251,13 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
 
 
 def _write_document(report: dict[str, Any], rendered: dict[str, str], name: str, options: RunOptions) -> None:
+    """The JSON report is written last: its presence marks the document done (--resume)."""
     out = options.out
-    if "json" in options.formats:
-        write_atomic(out / f"{name}.json", rendered["json"])
     if "md" in options.formats:
         write_atomic(out / f"{name}.md", rendered["md"])
     if "html" in options.formats:
         write_atomic(out / f"{name}.html", rendered["html"])
     if options.clean:
         write_atomic(out / f"{name}.clean.txt", report["clean_text"])
+    if "json" in options.formats:
+        write_atomic(out / f"{name}.json", rendered["json"])
