@@ -201,9 +201,15 @@ def settings_from_mapping(data: dict[str, Any], path: str) -> Settings:
             raise bad(f"fields.{name}", f"{name} = {value!r}")
         settings.fields[name] = value
     if "ratings-file" in data:
-        if not isinstance(data["ratings-file"], str):
-            raise bad("ratings-file", f"{data['ratings-file']!r}")
-        cfg.ratings_file = data["ratings-file"]
+        import os
+
+        value = data["ratings-file"]
+        if not isinstance(value, str):
+            raise bad("ratings-file", f"{value!r}")
+        resolved = os.path.join(os.path.dirname(os.path.abspath(path)), value)
+        if not os.path.isfile(resolved):
+            raise bad("ratings-file", f"no such file {value!r} (relative to the settings file)")
+        cfg.ratings_file = resolved
     if "max-chars" in data:
         v = data["max-chars"]
         if not isinstance(v, int) or isinstance(v, bool) or v <= 0:

@@ -162,10 +162,50 @@ def _looks_binary(raw: bytes) -> bool:
     return head.count(b"\x00") > len(head) // 1000 or controls > len(head) // 20
 
 
+# Legacy encodings that web pages actually use; restricting the detector to them keeps short
+# Latin-1 text from being read as a rarer code page that happens to fit as well.
+WEB_ENCODINGS = [
+    "cp1252", "cp1251", "cp1250", "iso8859_2", "koi8_r", "iso8859_15", "cp1253", "cp1254", "cp1255",
+    "cp1256", "cp1257", "iso8859_7", "iso8859_9", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
+]
+
+
+_WESTERN_MARKS = set("’‘“”„–—…€«»°§©®·• ")
+_INVERTED = set("¿¡")
+
+
+def _plausible_western(text: str) -> bool:
+    """Windows-1252 text looks like mostly-ASCII words with a few accented letters. Cyrillic
+    or Central-European bytes read as 1252 give mostly non-ASCII letters or symbols mid-word."""
+    letters = non_ascii_letters = 0
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            letters += ch.isalpha()
+            continue
+        if ch.isalpha():
+            letters += 1
+            non_ascii_letters += 1
+        elif ch in _INVERTED:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isalpha() or not after.isalpha():
+                return False
+        elif ch not in _WESTERN_MARKS:
+            return False
+    return letters > 0 and non_ascii_letters <= 0.3 * letters
+
+
 def _guess_decode(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[:200_000]).best()
+    try:
+        western = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _plausible_western(western[:200_000]):
+        return western, "cp1252"
+
+    best = from_bytes(raw[:200_000], cp_isolation=WEB_ENCODINGS).best()
     if best is not None and best.encoding:
         try:
             return raw.decode(best.encoding), best.encoding
