@@ -44,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--format", metavar="FMT[,FMT]",
                      help="output formats, comma-separated: json, md, jsonl, sarif, github, html (default json,md)")
     run.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    run.add_argument("--engine", choices=("local", "ray"), default="local",
+                     help="local process pool (default) or Ray Data (pip install '.[ray]')")
+    run.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: start a local one)")
     run.add_argument("--config", metavar="FILE", help="settings file (default: audit.toml or [tool.audit] "
                      "in pyproject.toml, found walking up from the working directory)")
     run.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
@@ -92,6 +95,13 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("--fail-under must be between 0 and 100")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.ray_address and args.engine != "ray":
+        raise UsageError("--ray-address needs --engine ray")
+    if args.engine == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            raise UsageError("--engine ray needs Ray Data: pip install 'source-audit[ray]'")
     formats = settings.formats or ("json", "md")
     if args.format:
         formats = parse_formats(args.format, lambda problem: UsageError(f"--format: {problem}"))
@@ -114,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
         fail_on=args.fail_on or settings.fail_on, config=settings.config, fields=fields,
         jobs=args.jobs or default_jobs(), corpus_evidence=not args.no_corpus_evidence,
         progress=not args.quiet, baseline=baseline, write_baseline=args.write_baseline,
-        resume=args.resume,
+        resume=args.resume, engine=args.engine, ray_address=args.ray_address,
     )
     try:
         result = run(args.paths, options)

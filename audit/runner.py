@@ -49,6 +49,8 @@ class RunOptions:
     jobs: int = 1
     corpus_evidence: bool = True  # template lines from repeated lines of the same site
     progress: bool = False
+    engine: str = "local"  # "local" (process pool) or "ray" (Ray Data)
+    ray_address: str | None = None
     resume: bool = False  # reuse complete reports of unchanged inputs from an earlier run
     baseline: Baseline | None = None  # findings recorded earlier: only new ones fail the gate
     write_baseline: Path | None = None
@@ -151,6 +153,11 @@ def render_formats(report: dict[str, Any], formats: tuple[str, ...]) -> dict[str
 
 def _map(items: Iterable[WorkItem], options: RunOptions) -> Iterator[tuple[dict, dict, bool]]:
     formats = tuple(options.formats)
+    if options.engine == "ray":
+        from .engine_ray import map_with_ray
+
+        yield from map_with_ray(items, options, options.ray_address)
+        return
     if options.jobs <= 1:
         _init_worker(options.config, formats, options.baseline)
         for item in items:
