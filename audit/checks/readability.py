@@ -1,5 +1,6 @@
-"""Readability of the body text with textstat's formulas and syllable data (CMUdict and
-Pyphen), computed on a bounded sample with syllables counted once per distinct word."""
+"""Readability of the body text with textstat's formula constants and syllable counter
+(CMUdict for English, Pyphen otherwise), on a bounded sample, with each distinct word's
+syllables counted once per process."""
 
 from __future__ import annotations
 

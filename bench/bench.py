@@ -1,0 +1,262 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark, run by hand (not in the test suite):
+
+    pip install -e . -r bench/requirements.txt
+    python bench/bench.py [--eval ../shared/eval] [--rss-docs 200000] > bench/RESULTS.md
+
+Measures, in one run and on the same documents:
+  1. this audit, all default checks, one core, plain text, against datatrove's four English
+     heuristic filters (GopherRepetition, GopherQuality, C4Quality, FineWebQuality);
+  2. this audit on HTML against trafilatura.extract alone;
+  3. `audit run --jobs 2` against `--jobs 1` (whole command: read, audit, write);
+  4. peak RSS of `audit run` over a generated JSONL of --rss-docs documents and of a tenth of it;
+  5. where the time of one audit goes, per check family.
+Prints a Markdown report with the machine's description.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from audit import Document, audit_document  # noqa: E402
+
+
+# ------------------------------------------------------------------ corpora
+
+
+def seed_variants(count: int, rng: random.Random) -> list[str]:
+    """The seeds replicated with small variations: a changed edition line, shuffled tail."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    out = []
+    for i in range(count):
+        base = seeds[i % len(seeds)]
+        lines = base.split("\n")
+        cut = rng.randint(len(lines) // 2, len(lines))
+        lines = lines[:cut] + [f"Edition {i}: updated at {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}."]
+        out.append("\n".join(lines))
+    return out
+
+
+def dev_texts(eval_dir: Path | None, limit: int) -> list[str]:
+    if eval_dir is None:
+        return []
+    out = []
+    for name in ("traf-snippets", "sh-articles", "wcxb"):
+        for path in sorted((eval_dir / "sets" / name / "docs").glob("*.txt"))[: limit // 3]:
+            out.append(path.read_text(encoding="utf-8"))
+    return out
+
+
+def dev_html(eval_dir: Path | None, limit: int) -> list[str]:
+    if eval_dir is None:
+        return []
+    pages = []
+    for name in ("sh-articles", "traf-snippets", "dates"):
+        for path in sorted((eval_dir / "sets" / name / "html").glob("*.html")):
+            pages.append(path.read_bytes().decode("utf-8", "replace"))
+    return pages[:limit]
+
+
+def around_size(texts: list[str], target: int) -> list[str]:
+    """Cut long texts at a line near `target` characters so the mean size is ~target."""
+    out = []
+    for t in texts:
+        if len(t) > target * 1.5:
+            cut = t.rfind("\n", 0, target)
+            t = t[: cut if cut > 0 else target]
+        out.append(t)
+    return out
+
+
+# ------------------------------------------------------------------ timings
+
+
+def rate(fn, items, min_seconds: float = 3.0) -> tuple[float, float]:
+    """(docs/s, ms/doc) over repeated passes of at least min_seconds."""
+    fn(items[0])  # warm caches and lazy imports
+    done, start = 0, time.perf_counter()
+    while True:
+        for item in items:
+            fn(item)
+        done += len(items)
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return done / elapsed, elapsed / done * 1000
+
+
+def datatrove_filters():
+    try:
+        from datatrove.data import Document as DTDocument
+        from datatrove.pipeline.filters import (C4QualityFilter, FineWebQualityFilter, GopherQualityFilter,
+                                                GopherRepetitionFilter)
+    except ImportError:
+        return None
+    filters = [GopherRepetitionFilter(), GopherQualityFilter(), C4QualityFilter(), FineWebQualityFilter()]
+
+    def run(text: str) -> None:
+        for f in filters:
+            f.filter(DTDocument(text=text, id="b"))
+    return run
+
+
+def family_profile(texts: list[str]) -> list[tuple[str, float]]:
+    from audit.checks import FAMILIES
+    from audit.config import Config
+    from audit.context import Context
+    from audit.extract import page_from_document
+    from audit.output import dumps
+    from audit.pipeline import build_report
+    from audit.validate import validate
+
+    cfg = Config()
+    spent = {f.__name__.rsplit(".", 1)[-1]: 0.0 for f in FAMILIES}
+    spent["report+scores"] = spent["validate"] = spent["json"] = 0.0
+    for i, text in enumerate(texts):
+        ctx = Context(page=page_from_document(Document(id=str(i), text=text), cfg.max_chars), config=cfg)
+        for family in FAMILIES:
+            t0 = time.perf_counter()
+            ctx.results[family.REPORT_KEY] = family.run(ctx)
+            spent[family.__name__.rsplit(".", 1)[-1]] += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        report = build_report(ctx)
+        t1 = time.perf_counter()
+        validate("report", report, report["id"])
+        t2 = time.perf_counter()
+        dumps(report)
+        t3 = time.perf_counter()
+        spent["report+scores"] += t1 - t0
+        spent["validate"] += t2 - t1
+        spent["json"] += t3 - t2
+    return [(k, v / len(texts) * 1000) for k, v in spent.items()]
+
+
+# ------------------------------------------------------------------ whole-command runs
+
+
+def write_jsonl(path: Path, texts: list[str], count: int) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            handle.write(json.dumps({"id": f"d{i:07d}", "text": texts[i % len(texts)] + f"\nEdition {i}.",
+                                     "url": f"https://site{i % 50}.example/a/{i}"}) + "\n")
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants (from /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as handle:
+                    stack.extend(int(c) for c in handle.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run_cli(args: list[str]) -> tuple[float, int]:
+    """(seconds, peak RSS in MB of the whole process tree)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "audit", *args], env=env, stdout=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kb(proc.pid))
+        time.sleep(0.2)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"audit run failed: {args}")
+    return time.perf_counter() - start, peak // 1024
+
+
+# ------------------------------------------------------------------ main
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--eval", type=Path, default=REPO.parent / "shared" / "eval")
+    ap.add_argument("--docs", type=int, default=400, help="plain-text documents per timing pass")
+    ap.add_argument("--html", type=int, default=120)
+    ap.add_argument("--jobs-docs", type=int, default=4000)
+    ap.add_argument("--rss-docs", type=int, default=200_000)
+    ap.add_argument("--seconds", type=float, default=5.0)
+    args = ap.parse_args()
+    eval_dir = args.eval if args.eval.exists() else None
+    rng = random.Random(7)
+    texts = around_size(seed_variants(args.docs // 2, rng) + dev_texts(eval_dir, args.docs // 2), 5600)
+    mean_kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
+
+    rows = []
+    audit_rate, audit_ms = rate(lambda t: audit_document(Document(id="b", text=t)), texts, args.seconds)
+    rows.append(("audit, all checks, plain text, 1 core", audit_rate, audit_ms))
+    dt = datatrove_filters()
+    if dt is not None:
+        dt_rate, dt_ms = rate(dt, texts, args.seconds)
+        rows.append(("datatrove Gopher x2 + C4 + FineWeb filters", dt_rate, dt_ms))
+
+    pages = dev_html(eval_dir, args.html)
+    html_rows = []
+    if pages:
+        import trafilatura
+
+        tr_rate, tr_ms = rate(lambda h: trafilatura.extract(h), pages, args.seconds)
+        ah_rate, ah_ms = rate(lambda h: audit_document(Document(id="h", html=h)), pages, args.seconds)
+        html_rows = [("trafilatura.extract alone", tr_rate, tr_ms), ("audit on HTML (extraction + all checks)", ah_rate, ah_ms)]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        corpus = tmp_path / "jobs.jsonl"
+        write_jsonl(corpus, texts, args.jobs_docs)
+        t1, _ = run_cli(["run", str(corpus), "--out", str(tmp_path / "j1"), "--format", "jsonl", "--jobs", "1", "-q"])
+        t2, _ = run_cli(["run", str(corpus), "--out", str(tmp_path / "j2"), "--format", "jsonl", "--jobs", "2", "-q"])
+        big = tmp_path / "big.jsonl"
+        small_n = max(1, args.rss_docs // 10)
+        write_jsonl(big, texts, args.rss_docs)
+        small = tmp_path / "small.jsonl"
+        write_jsonl(small, texts, small_n)
+        ts, rss_small = run_cli(["run", str(small), "--out", str(tmp_path / "rs"), "--format", "jsonl", "-q"])
+        os.unlink(tmp_path / "rs" / "reports.jsonl")
+        tb, rss_big = run_cli(["run", str(big), "--out", str(tmp_path / "rb"), "--format", "jsonl", "-q"])
+
+    profile = family_profile(texts[:200])
+
+    print("# Benchmark results\n")
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.platform()}; `{platform.processor() or 'cpu'}`.\n")
+    print(f"Plain-text documents: {len(texts)} (seeds with variations and DEV pages), mean {mean_kb:.1f} KB.\n")
+    print("| what | docs/s | ms/doc |\n|---|---:|---:|")
+    for name, r, ms in rows + html_rows:
+        print(f"| {name} | {r:,.0f} | {ms:.2f} |")
+    print()
+    if dt is not None:
+        print(f"- audit / datatrove throughput: **{audit_rate / dt_rate:.1f}x** (target >= 10x, >= 500 docs/s)")
+    if html_rows:
+        print(f"- HTML audit time / trafilatura.extract time: **{html_rows[0][1] / html_rows[1][1]:.2f}** (target <= 1.3)")
+    print(f"- `audit run --jobs 2` / `--jobs 1` throughput on {args.jobs_docs} docs: **{t1 / t2:.2f}** "
+          f"({args.jobs_docs / t1:,.0f} vs {args.jobs_docs / t2:,.0f} docs/s, whole command; target >= 1.8)")
+    print(f"- peak RSS of `audit run` (all cores, process tree): {args.rss_docs:,} docs **{rss_big} MB** "
+          f"({args.rss_docs / tb:,.0f} docs/s), {small_n:,} docs {rss_small} MB "
+          f"(ratio {rss_big / max(rss_small, 1):.2f}; target <= 300 MB and within 10%)")
+    print("\nWhere one plain-text audit spends its time (ms/doc, 200 docs):\n")
+    print("| step | ms |\n|---|---:|")
+    for name, ms in profile:
+        print(f"| {name} | {ms:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
