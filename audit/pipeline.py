@@ -38,11 +38,21 @@ def audit_document(
     config = config or DEFAULT_CONFIG
     if doc.error:
         return failed_report(doc, doc.error)
-    page = page_from_document(doc, config.max_chars)
-    ctx = Context(page=page, config=config, template_lines=template_lines)
-    for family in FAMILIES:
-        ctx.results[family.REPORT_KEY] = family.run(ctx)
-    return build_report(ctx)
+    stage = "extraction"
+    try:
+        page = page_from_document(doc, config.max_chars)
+        ctx = Context(page=page, config=config, template_lines=template_lines)
+        for family in FAMILIES:
+            stage = family.__name__.rsplit(".", 1)[-1]
+            result = family.run(ctx)
+            if family.REPORT_KEY is not None:
+                ctx.results[family.REPORT_KEY] = result
+        stage = "report"
+        return build_report(ctx)
+    except RecursionError:
+        return failed_report(doc, f"internal error in {stage}: input nested too deeply")
+    except Exception as exc:  # one document's failure must not stop a corpus run
+        return failed_report(doc, f"internal error in {stage}: {type(exc).__name__}: {exc}"[:500])
 
 
 def build_report(ctx: Context) -> dict[str, Any]:

@@ -127,7 +127,9 @@ def family_profile(texts: list[str]) -> list[tuple[str, float]]:
         ctx = Context(page=page_from_document(Document(id=str(i), text=text), cfg.max_chars), config=cfg)
         for family in FAMILIES:
             t0 = time.perf_counter()
-            ctx.results[family.REPORT_KEY] = family.run(ctx)
+            result = family.run(ctx)
+            if family.REPORT_KEY is not None:
+                ctx.results[family.REPORT_KEY] = result
             spent[family.__name__.rsplit(".", 1)[-1]] += time.perf_counter() - t0
         t0 = time.perf_counter()
         report = build_report(ctx)

@@ -61,6 +61,7 @@ def html_pages(draw):
 
 
 def check_report(report: dict, text: str | None) -> None:
+    assert report["status"] == "ok", report.get("error")  # a caught internal error is still a bug
     validate("report", report, report["id"])
     analysed = report["text"]
     if text is not None:

@@ -79,12 +79,18 @@ def test_big_inputs_are_bounded_and_flagged_truncated(tmp_path):
     src.mkdir()
     line = ("The council approved the budget after a long debate about schools and roads. " * 700_000)[:50_000_000]
     (src / "one_line.txt").write_text(line, encoding="utf-8")
+    paragraph = ("Residents said the new bridge would cut their commute by half an hour.\n" * 1000).encode()
+    with (src / "huge.txt").open("wb") as handle:  # 200 MB of ordinary lines
+        for _ in range(200 * 1024 * 1024 // len(paragraph)):
+            handle.write(paragraph)
     out = tmp_path / "out"
     t0 = time.monotonic()
     proc = run_cli("run", str(src), "--out", str(out), "-q", "--jobs", "1")
     assert proc.returncode == 0, proc.stderr
-    report = json.loads((out / "one_line.json").read_text(encoding="utf-8"))
-    assert report["input"]["truncated"] is True and report["status"] == "ok"
+    for name in ("one_line", "huge"):
+        report = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+        assert report["input"]["truncated"] is True and report["status"] == "ok"
+        assert any(f["code"] == "E101" for f in report["findings"])
     assert time.monotonic() - t0 < 120
 
 
