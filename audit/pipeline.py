@@ -10,6 +10,7 @@ no clock, no randomness, no network.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from typing import Any
 
 from . import __version__
@@ -76,7 +77,8 @@ def build_report(ctx: Context) -> dict[str, Any]:
         **{key: ctx.results[key] for key in ctx.results},
         "findings": [f.to_json() for f in findings],
     }
-    report["scores"] = compute_scores(findings, ctx.results, ctx.config)
+    line_counts = Counter(lab.label for ln, lab in zip(page.lines, ctx.labels) if not ln.blank)
+    report["scores"] = compute_scores(findings, ctx.results, ctx.config, line_counts)
     report["verdict"] = verdict(report)
     report["clean_text"] = clean_text(page, ctx.labels)
     report["text"] = page.text  # the analysed text that lines and spans refer to

@@ -1,11 +1,17 @@
 """Explainable 0-100 scores: every point taken off names the findings behind it.
 
-Each dimension starts at 100. A finding takes points off the dimension of its family:
-`POINTS_BY_SEVERITY` unless its rule declares a `points` parameter, and one rule takes at
-most `PER_RULE_CAP` points off a dimension however often it fires. Two dimensions come
-from a measured value instead of counted findings: `ai_style` is 100 x (1 - ai_style.score)
-and `reliability` starts from the rating of the source's domain. The overall score is the
-weighted mean of the dimensions (weights in `config.DEFAULT_WEIGHTS`, settable in config).
+Each dimension starts at 100 and findings of its family take points off:
+`POINTS_BY_SEVERITY` unless the rule declares a `points` parameter, at most `PER_RULE_CAP`
+points per rule however often it fires.
+
+Four dimensions are *measured* first, and there info findings are the evidence of the
+measure (which lines, which phrases) rather than deductions of their own; their warnings
+and errors still count:
+- noise: `MEASURED_SHARE_POINTS["noise"]` x the share of non-blank lines that are boilerplate;
+- comments: the same with the share of lines that are reader comments;
+- ai_style: 100 x the AI-style score;
+- reliability: the rating of the source's domain (`RELIABILITY_BY_LABEL`).
+The overall score is the weighted mean of the dimensions (`config.DEFAULT_WEIGHTS`).
 """
 
 from __future__ import annotations
@@ -32,6 +38,11 @@ DIMENSION_OF_FAMILY = {
     "input": "noise",
 }
 RELIABILITY_RULE_PREFIX = "A3"  # source-reliability and content-farm rules
+MEASURED = frozenset({"noise", "comments", "ai_style", "reliability"})
+
+# points for a page that is all boilerplate / all comments
+MEASURED_SHARE_POINTS = {"noise": 60, "comments": 40}
+SHARE_LABEL = {"noise": "boilerplate", "comments": "comment"}
 
 # score of a rated domain by its label (Burdisso et al.: 1 reliable .. -2 very unreliable)
 RELIABILITY_BY_LABEL = {1: 100, 0: 60, -1: 25, -2: 0}
@@ -44,15 +55,23 @@ def dimension_of(finding: Finding) -> str:
     return DIMENSION_OF_FAMILY.get(finding.family, "noise")
 
 
-def points_of(finding: Finding) -> int:
+def points_of(finding: Finding, dimension: str) -> int:
     rule = REGISTRY.get(finding.code)
     if rule is not None and "points" in rule.params:
         return int(rule.params["points"])
+    if dimension in MEASURED and finding.severity == "info":
+        return 0
     return POINTS_BY_SEVERITY[finding.severity]
 
 
-def compute(findings: list[Finding], results: dict[str, dict[str, Any]], config: Config) -> dict[str, Any]:
-    """The report's `scores` object: overall, per dimension, and each deduction's reasons."""
+def compute(
+    findings: list[Finding],
+    results: dict[str, dict[str, Any]],
+    config: Config,
+    line_labels: dict[str, int],
+) -> dict[str, Any]:
+    """The report's `scores`: overall, one score per dimension, and `details` with every
+    deduction. `line_labels` counts non-blank lines per label."""
     taken: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for index, finding in enumerate(findings):
         taken[dimension_of(finding)][finding.code].append(index)
@@ -60,9 +79,12 @@ def compute(findings: list[Finding], results: dict[str, dict[str, Any]], config:
     dimensions: dict[str, dict[str, Any]] = {}
     for dim in config.weights:
         deductions = []
+        base = _measured(dim, results, line_labels, taken.get(dim, {}))
+        if base is not None and base["points"]:
+            deductions.append(base)
         for code in sorted(taken.get(dim, {})):
             indices = taken[dim][code]
-            points = min(PER_RULE_CAP, sum(points_of(findings[i]) for i in indices))
+            points = min(PER_RULE_CAP, sum(points_of(findings[i], dim) for i in indices))
             if points:
                 deductions.append({
                     "points": points,
@@ -70,10 +92,7 @@ def compute(findings: list[Finding], results: dict[str, dict[str, Any]], config:
                     "reason": f"{len(indices)} x {findings[indices[0]].name}",
                     "findings": indices,
                 })
-        base, base_reason = _base(dim, results)
-        if base_reason:
-            deductions.insert(0, base_reason)
-        score = max(0, base - sum(d["points"] for d in deductions if d.get("rule")))
+        score = max(0, 100 - sum(d["points"] for d in deductions))
         dimensions[dim] = {"score": score, "deductions": deductions}
 
     total_weight = sum(config.weights.values()) or 1.0
@@ -81,24 +100,27 @@ def compute(findings: list[Finding], results: dict[str, dict[str, Any]], config:
     return {"overall": round(overall), **{d: v["score"] for d, v in dimensions.items()}, "details": dimensions}
 
 
-def _base(dim: str, results: dict[str, dict[str, Any]]) -> tuple[int, dict[str, Any] | None]:
-    """Starting score of a dimension measured by a value rather than by findings."""
+def _measured(dim: str, results: dict[str, dict[str, Any]], line_labels: dict[str, int],
+              evidence: dict[str, list[int]]) -> dict[str, Any] | None:
+    """The deduction of a measured dimension, pointing at its info-level evidence."""
+    if dim not in MEASURED:
+        return None
+    evidence_ids = sorted(i for ids in evidence.values() for i in ids)
+    if dim in MEASURED_SHARE_POINTS:
+        total = sum(line_labels.values())
+        lines = line_labels.get(SHARE_LABEL[dim], 0)
+        share = lines / total if total else 0.0
+        return {"points": round(MEASURED_SHARE_POINTS[dim] * share),
+                "reason": f"{lines} of {total} lines are {SHARE_LABEL[dim]} ({share:.0%})", "findings": evidence_ids}
     if dim == "ai_style":
-        ai = results.get("ai_style", {})
-        score = float(ai.get("score", 0.0))
-        points = round(100 * score)
-        reason = {"points": points, "reason": f"AI-style phrasing score {score:.2f}", "findings": []}
-        return 100 - points, reason if points else None
-    if dim == "reliability":
-        rating = results.get("attribution", {}).get("reliability", {})
-        label = rating.get("label")
-        if label is None:
-            return UNRATED_RELIABILITY, {
-                "points": 100 - UNRATED_RELIABILITY,
-                "reason": "source domain not rated",
-                "findings": [],
-            }
-        base = RELIABILITY_BY_LABEL.get(int(label), UNRATED_RELIABILITY)
-        reason = {"points": 100 - base, "reason": f"{rating.get('domain')} rated {label} ({rating.get('source', 'ratings')})", "findings": []}
-        return base, reason if base < 100 else None
-    return 100, None
+        score = float(results.get("ai_style", {}).get("score", 0.0))
+        return {"points": round(100 * score), "reason": f"AI-style phrasing score {score:.2f}", "findings": evidence_ids}
+    rating = results.get("attribution", {}).get("reliability") or {}
+    label = rating.get("label")
+    if label is None:
+        domain = rating.get("domain")
+        reason = f"{domain} is not in the ratings" if domain else "no source domain known"
+        return {"points": 100 - UNRATED_RELIABILITY, "reason": reason, "findings": []}
+    base = RELIABILITY_BY_LABEL.get(int(label), UNRATED_RELIABILITY)
+    return {"points": 100 - base, "reason": f"{rating.get('domain')} rated {label} ({rating.get('source', 'ratings')})",
+            "findings": []}
