@@ -2,8 +2,11 @@
 
 Plain text is analysed as given. HTML goes through trafilatura (main text with comments
 kept apart, metadata, and htmldate's original-date extensive search through trafilatura's
-`date_extraction_params`, so the page is parsed once); the analysed text is the title, the
-main text and then the comments, so the line checks run on trafilatura's output.
+`date_extraction_params`, so the page is parsed once); the analysed text is the main text
+and then the comments, so the line checks run on trafilatura's output. The page
+title from the metadata is reported (`input.html.title`) but not prepended to the text:
+trafilatura keeps the headline in the main text when the page shows it there, and a second
+copy only adds noise to the cleaned text.
 """
 
 from __future__ import annotations
@@ -56,13 +59,9 @@ def _page_from_html(doc: Document, max_chars: int) -> Page:
             value = getattr(extracted, key, None)
             if value:
                 meta[key] = str(value)
-        title = _one_line(meta.get("title", ""))
         body = _tidy(getattr(extracted, "text", "") or "")
         comments = _tidy(getattr(extracted, "comments", "") or "")
-        body_lines = body.split("\n") if body else []
-        if title and not (body_lines and _same(body_lines[0], title)):
-            parts.append(title)
-        parts.extend(body_lines)
+        parts.extend(body.split("\n") if body else [])
         if comments:
             first = len(parts) + 1
             parts.extend(comments.split("\n"))
@@ -76,14 +75,6 @@ def _page_from_html(doc: Document, max_chars: int) -> Page:
     return Page.from_text(doc, text, kind="html", html_meta=meta, html_comment_lines=comment_lines)
 
 
-def _one_line(text: str) -> str:
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
-
-
 def _tidy(text: str) -> str:
     lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\n"))
     return "\n".join(ln for ln in lines if ln)
-
-
-def _same(a: str, b: str) -> bool:
-    return _one_line(a).casefold() == _one_line(b).casefold()
