@@ -2,9 +2,10 @@
 
 The driver reads the inputs (so names, template evidence and resume work exactly as in a
 local run), cuts the stream into shards of `shard_size` work items, and maps
-`runner.audit_and_render` over each shard with Ray Data, order preserved. Reports come back
-to the driver, which writes them with the same code as a local run: the files are
-byte-identical to `--jobs 1`. Ray is an optional extra: `pip install .[ray]`.
+`runner.audit_and_render` over each shard with Ray Data, order preserved. Workers write the
+per-document files with the same code as a local run (so on a cluster `--out` must be a
+shared filesystem) and send digests back to the driver for the summary, the gate and the
+JSONL file: the files are byte-identical to `--jobs 1`. Ray is an optional extra: `pip install .[ray]`.
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ def _audit_batch(batch: dict[str, Any], setup: bytes) -> dict[str, Any]:
     """Runs on a Ray worker: unpickle the work items, audit them, pickle the results."""
     from . import runner
 
-    config, formats, baseline = pickle.loads(setup)
-    runner._init_worker(config, formats, baseline)
+    runner._init_worker(pickle.loads(setup))
     results = [pickle.dumps(runner.audit_and_render(pickle.loads(item))) for item in batch["item"]]
     return {"result": results}
 
 
-def map_with_ray(items: Iterable[Any], options: Any, address: str | None = None,
-                 num_cpus: int | None = None, shard_size: int = SHARD_SIZE) -> Iterator[tuple[dict, dict, bool]]:
+def map_with_ray(items: Iterable[Any], setup: Any, num_cpus: int, address: str | None = None,
+                 shard_size: int = SHARD_SIZE) -> Iterator[tuple[dict, str | None, bool]]:
     try:
         import ray
         import ray.data
@@ -45,21 +45,21 @@ def map_with_ray(items: Iterable[Any], options: Any, address: str | None = None,
         if address:
             init_args["address"] = address
         else:
-            init_args["num_cpus"] = num_cpus or options.jobs
+            init_args["num_cpus"] = num_cpus
         ray.init(**init_args)
         started_here = True
     try:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        setup = pickle.dumps((options.config, tuple(options.formats), options.baseline))
+        setup_blob = pickle.dumps(setup)
         iterator = iter(items)
         while True:
             shard = [pickle.dumps(item) for item in islice(iterator, shard_size)]
             if not shard:
                 break
             dataset = ray.data.from_items([{"item": blob} for blob in shard])
-            dataset = dataset.map_batches(_audit_batch, fn_kwargs={"setup": setup}, batch_size=32)
+            dataset = dataset.map_batches(_audit_batch, fn_kwargs={"setup": setup_blob}, batch_size=32)
             for row in dataset.iter_rows():
                 yield pickle.loads(row["result"])
     finally:

@@ -88,14 +88,25 @@ def gate_reasons(report: dict[str, Any], options: RunOptions) -> list[str]:
 
 # ------------------------------------------------------------------ per-document work
 
-_WORKER_CONFIG: Config | None = None
-_WORKER_FORMATS: tuple[str, ...] = ()
-_WORKER_BASELINE: Baseline | None = None
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What every worker needs, sent once per worker (not once per document)."""
+
+    config: Config
+    formats: tuple[str, ...]
+    baseline: Baseline | None
+    out: Path
+    clean: bool
 
 
-def _init_worker(config: Config, formats: tuple[str, ...], baseline: Baseline | None) -> None:
-    global _WORKER_CONFIG, _WORKER_FORMATS, _WORKER_BASELINE
-    _WORKER_CONFIG, _WORKER_FORMATS, _WORKER_BASELINE = config, formats, baseline
+_SETUP: WorkerSetup | None = None
+# report keys the parent does not need for the summary, gate and sinks: they stay in the worker
+BULKY_KEYS = ("text", "clean_text", "lines")
+
+
+def _init_worker(setup: WorkerSetup) -> None:
+    global _SETUP
+    _SETUP = setup
 
 
 @dataclass
@@ -106,20 +117,29 @@ class WorkItem:
     existing: Path | None = None  # with --resume: a report already written under that name
 
 
-def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], dict[str, str], bool]:
-    """Audit one document, mark baseline findings, validate the report, render its formats.
-    With --resume, a complete earlier report of the same input is reused: (report, {}, True)."""
+def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], str | None, bool]:
+    """Audit one document, mark baseline findings, validate the report, write its files.
+
+    Runs in a worker: the per-document files are written here, in parallel, and only a digest
+    of the report (no text) and its JSONL line go back to the parent. With --resume, a complete
+    earlier report of the same input is reused: (digest, line, True)."""
+    setup = _SETUP
     if item.existing is not None:
         earlier = _load_earlier(item)
         if earlier is not None:
-            return earlier, {}, True
-    report = audit_document(item.doc, _WORKER_CONFIG, item.template_lines)
+            return _digest(earlier), dumps_line(earlier) if "jsonl" in setup.formats else None, True
+    report = audit_document(item.doc, setup.config, item.template_lines)
     if item.name != report["id"]:
         report["output_name"] = item.name
-    if _WORKER_BASELINE is not None:
-        _WORKER_BASELINE.mark(report)
+    if setup.baseline is not None:
+        setup.baseline.mark(report)
     validate("report", report, report["id"])
-    return report, render_formats(report, _WORKER_FORMATS), False
+    write_document(report, item.name, setup)
+    return _digest(report), dumps_line(report) if "jsonl" in setup.formats else None, False
+
+
+def _digest(report: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in report.items() if k not in BULKY_KEYS}
 
 
 def _load_earlier(item: WorkItem) -> dict[str, Any] | None:
@@ -138,35 +158,36 @@ def _load_earlier(item: WorkItem) -> dict[str, Any] | None:
     return report
 
 
-def render_formats(report: dict[str, Any], formats: tuple[str, ...]) -> dict[str, str]:
-    rendered = {}
-    if "json" in formats:
-        rendered["json"] = dumps(report)
-    if "jsonl" in formats:
-        rendered["jsonl"] = dumps_line(report)
+def write_document(report: dict[str, Any], name: str, setup: WorkerSetup) -> None:
+    """The per-document files. The JSON report is written last: its presence marks the
+    document done (--resume)."""
+    out, formats = setup.out, setup.formats
     if "md" in formats:
-        rendered["md"] = render_report(report)
+        write_atomic(out / f"{name}.md", render_report(report))
     if "html" in formats:
-        rendered["html"] = render_html_report(report)
-    return rendered
+        write_atomic(out / f"{name}.html", render_html_report(report))
+    if setup.clean:
+        write_atomic(out / f"{name}.clean.txt", report["clean_text"])
+    if "json" in formats:
+        write_atomic(out / f"{name}.json", dumps(report))
 
 
-def _map(items: Iterable[WorkItem], options: RunOptions) -> Iterator[tuple[dict, dict, bool]]:
-    formats = tuple(options.formats)
+def _map(items: Iterable[WorkItem], options: RunOptions) -> Iterator[tuple[dict, str | None, bool]]:
+    setup = WorkerSetup(options.config, tuple(options.formats), options.baseline, options.out, options.clean)
     if options.engine == "ray":
         from .engine_ray import map_with_ray
 
-        yield from map_with_ray(items, options, options.ray_address)
+        yield from map_with_ray(items, setup, options.jobs, options.ray_address)
         return
     if options.jobs <= 1:
-        _init_worker(options.config, formats, options.baseline)
+        _init_worker(setup)
         for item in items:
             yield audit_and_render(item)
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(options.jobs, initializer=_init_worker, initargs=(options.config, formats, options.baseline)) as pool:
+    with ctx.Pool(options.jobs, initializer=_init_worker, initargs=(setup,)) as pool:
         yield from pool.imap(audit_and_render, items, chunksize=8)
 
 
@@ -215,12 +236,10 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     progress = Progress(enabled=options.progress)
     try:
         items = _work_items(read_documents(paths, options.fields), index, options)
-        for report, rendered, resumed in _map(items, options):
+        for report, line, resumed in _map(items, options):
             name = report.get("output_name", report["id"])
-            if not resumed:
-                _write_document(report, rendered, name, options)
             if jsonl_handle is not None:
-                jsonl_handle.write(rendered.get("jsonl") or dumps_line(report))
+                jsonl_handle.write(line)
             summary.add(report, name)
             for sink in (sarif, github, recorder):
                 if sink is not None:
@@ -255,16 +274,3 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     if recorder is not None:
         recorder.write(options.write_baseline)
     return RunResult(data, passed)
-
-
-def _write_document(report: dict[str, Any], rendered: dict[str, str], name: str, options: RunOptions) -> None:
-    """The JSON report is written last: its presence marks the document done (--resume)."""
-    out = options.out
-    if "md" in options.formats:
-        write_atomic(out / f"{name}.md", rendered["md"])
-    if "html" in options.formats:
-        write_atomic(out / f"{name}.html", rendered["html"])
-    if options.clean:
-        write_atomic(out / f"{name}.clean.txt", report["clean_text"])
-    if "json" in options.formats:
-        write_atomic(out / f"{name}.json", rendered["json"])
