@@ -24,7 +24,7 @@ class Summary:
         self.documents = 0
         self.audited = 0
         self.failed = 0
-        self.errors: list[dict[str, str]] = []
+        self._errors: list[tuple[Any, ...]] = []  # min-heap whose top is the largest kept id
         self.histogram = [0] * HISTOGRAM_BINS
         self.score_sum = 0
         self.dimension_sums: Counter[str] = Counter()
@@ -47,8 +47,10 @@ class Summary:
         doc_id = report["id"]
         if report["status"] != "ok":
             self.failed += 1
-            if len(self.errors) < self.error_limit:
-                self.errors.append({"id": doc_id, "error": report.get("error", "")})
+            # keep the error_limit smallest ids, so the list does not depend on input order
+            heapq.heappush(self._errors, (_neg_key(doc_id), -self.documents, {"id": doc_id, "error": report.get("error", "")}))
+            if len(self._errors) > self.error_limit:
+                heapq.heappop(self._errors)
             return
         self.audited += 1
         overall = report["scores"]["overall"]
@@ -65,14 +67,16 @@ class Summary:
             if code not in seen_rules:
                 seen_rules.add(code)
                 self.rule_docs[code] += 1
-            if code not in self.rule_example:
+            example = self.rule_example.get(code)
+            # the example is the first by (document id, line), whatever order documents come in
+            if example is None or (doc_id, finding["start_line"] or 0) < (example["id"], example["line"] or 0):
                 self.rule_example[code] = {"id": doc_id, "file": output_name or doc_id,
                                            "line": finding["start_line"], "excerpt": finding.get("excerpt", "")}
         self.date_status[report["date"]["status"]] += 1
         self.languages[report["language"]["code"]] += 1
         if report["ai_style"]["flagged"]:
             self.ai_flagged += 1
-        for phrase, count in report["ai_style"].get("phrase_counts", {}).items():
+        for phrase, count in report["ai_style"].get("phrase_counts", {}).items():  # bounded by the phrase lists
             self.phrases[phrase] += count
         if report["input"].get("truncated"):
             self.truncated += 1
@@ -100,7 +104,7 @@ class Summary:
             "audited": self.audited,
             "failed": self.failed,
             "truncated": self.truncated,
-            "errors": self.errors,
+            "errors": sorted((item[-1] for item in self._errors), key=lambda e: e["id"]),
             "mean_overall": round(self.score_sum / n, 1) if self.audited else None,
             "dimension_means": {d: round(s / n, 1) for d, s in sorted(self.dimension_sums.items())},
             "histogram": [

@@ -25,10 +25,25 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from audit.checks import ai_style  # noqa: E402
+from audit.checks import FAMILIES, ai_style  # noqa: E402
+from audit.config import DEFAULT_CONFIG  # noqa: E402
+from audit.context import Context  # noqa: E402
+from audit.extract import page_from_document  # noqa: E402
+from audit.model import Document  # noqa: E402
 
 FITTED = ("words", "opener", "hedge", "contrast", "metaphor")
 L2 = 0.05
+
+
+def body_text(doc_id: str, text: str) -> str:
+    """The body lines as the pipeline labels them (the families that run before ai_style)."""
+    page = page_from_document(Document(id=doc_id, text=text), DEFAULT_CONFIG.max_chars)
+    ctx = Context(page=page, config=DEFAULT_CONFIG)
+    for family in FAMILIES:
+        if family is ai_style:
+            break
+        ctx.results[family.REPORT_KEY] = family.run(ctx)
+    return "\n".join(ln.text for ln in ctx.lines_labelled("body"))
 
 
 def load(set_dir: Path) -> list[dict]:
@@ -36,7 +51,7 @@ def load(set_dir: Path) -> list[dict]:
     for line in (set_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         text = (set_dir / "docs" / f"{rec['id']}.txt").read_text(encoding="utf-8")
-        words, evidence = ai_style.measure(text)
+        words, evidence = ai_style.measure(body_text(rec["id"], text))
         rec["words"] = words
         counts: Counter[str] = Counter()
         for family, _, _, _, weight in evidence:
@@ -66,7 +81,7 @@ def excess(doc: dict, baselines: dict[str, float]) -> dict[str, float]:
     out = {}
     for fam in ai_style.FAMILIES:
         expected = baselines[fam.name] * doc["words"] / 1000.0
-        out[fam.name] = max(0.0, math.log((doc["counts"].get(fam.name, 0) + 1.0) / (expected + 1.0)))
+        out[fam.name] = max(0.0, math.log((doc["counts"].get(fam.name, 0) + fam.prior) / (expected + fam.prior)))
     return out
 
 
