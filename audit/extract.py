@@ -78,3 +78,55 @@ def _page_from_html(doc: Document, max_chars: int) -> Page:
 def _tidy(text: str) -> str:
     lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\n"))
     return "\n".join(ln for ln in lines if ln)
+
+
+# The naive "blocks" rendering of a whole page: a line break at every block element.
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot td th tr ul".split()
+)
+_HIDDEN_TAGS = frozenset("script style noscript template svg head iframe object select".split())
+
+
+def visible_text(page: Page, max_chars: int) -> str:
+    """The whole HTML page's visible text, a line per block element, as a naive scraper
+    renders it. trafilatura's main text leaves out the byline and date lines that checks
+    look for; this rendering keeps them. Computed once per page and cached on it."""
+    if page.visible_html is None:
+        page.visible_html = _render_blocks(page.doc.html or "", max_chars)
+    return page.visible_html
+
+
+def _render_blocks(html: str, max_chars: int) -> str:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    if not html.strip():
+        return ""
+    try:
+        root = lxml_html.document_fromstring(
+            html[: max_chars * 4].encode("utf-8", "replace"),
+            parser=lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True),
+        )
+    except (etree.ParserError, ValueError):
+        return ""
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _HIDDEN_TAGS:
+                walker.skip_subtree()
+                parts.append(el.tail or "")  # a skipped element sends no end event
+                continue
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.text:
+                parts.append(el.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail:
+                parts.append(el.tail)
+    lines = (" ".join(part.split()) for part in "".join(parts).split("\n"))
+    return "\n".join(ln for ln in lines if ln)[:max_chars]

@@ -59,6 +59,8 @@ class Page:
     html_meta: dict[str, Any] = field(default_factory=dict)
     # lines the HTML extractor put in the comment section (1-based, inclusive), if any
     html_comment_lines: tuple[int, int] | None = None
+    # the whole HTML page rendered a line per block (extract.visible_text), computed on demand
+    visible_html: str | None = None
 
     @classmethod
     def from_text(cls, doc: Document, text: str, kind: str = "text", **extra: Any) -> "Page":

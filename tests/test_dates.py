@@ -10,6 +10,7 @@ from audit import Document, audit_document
 from audit.checks import dates
 from audit.config import DEFAULT_CONFIG
 from audit.context import Context
+from audit.extract import visible_text
 from audit.model import LineLabel, Page
 
 LEDE = ("Belarusian President Alyaksandr Lukashenka has reaffirmed his country's commitment to a strategic "
@@ -261,7 +262,8 @@ HTML = """<html><head><title>VDA-Chefin Müller: Das Autohaus ist alternativlos<
 
 def test_html_visible_dated_line_beats_a_modified_date():
     html = HTML.format(lede=LEDE, para=PARAGRAPH)
-    assert "Datum: 03.02.2022 | Autor: Jan Kupitz" in dates.visible_text(html, 100_000).split("\n")
+    page = Page.from_text(Document(id="h", html=html), "", kind="html")
+    assert "Datum: 03.02.2022 | Autor: Jan Kupitz" in visible_text(page, 100_000).split("\n")
     report = audit_document(Document(id="h", html=html))
     date = report["date"]
     assert date["published"] == "2022-02-03"

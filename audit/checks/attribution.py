@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from ..context import Context
 from ..datafiles import data_path
+from ..extract import visible_text
 from ..model import Line, LineLabel, Page
 from ..rules import define
 
@@ -972,41 +973,6 @@ def _visible_in_html(html_lower: str, name_lower: str, need_cue: bool) -> bool:
     return False
 
 
-_BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 header footer section article aside nav table tr td th "
-    "dl dt dd blockquote figure figcaption pre address time span.byline".split())
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "form", "select")
-
-
-def _rendered_html_text(html: str) -> str:
-    """The HTML as a naive scraper renders it, one block per line: trafilatura drops bylines
-    from its text, so the byline is looked for here."""
-    try:
-        import lxml.html
-        from lxml import etree
-
-        root = lxml.html.fromstring(html)
-    except (ValueError, TypeError, etree.ParserError):
-        return ""
-    for el in root.iter(*_DROP_TAGS):
-        el.drop_tree() if el.getparent() is not None else None
-    parts: list[str] = []
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if el.text and tag:
-                parts.append(el.text)
-        else:
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if el.tail:
-                parts.append(el.tail)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
 def _byline_from_html(ctx: Context, data: _Data) -> _Byline | None:
     """HTML input: the byline of the rendered page, checked against trafilatura's author."""
     html = ctx.page.doc.html or ""
@@ -1016,7 +982,7 @@ def _byline_from_html(ctx: Context, data: _Data) -> _Byline | None:
     m = data.label_cue.match(author) or data.prefix_cue.match(author) if author else None
     if m and m.end() < len(author):
         author = author[m.end():].strip()  # "Par Attac France" -> "Attac France"
-    rendered = _rendered_html_text(html) if html else ""
+    rendered = visible_text(ctx.page, ctx.config.max_chars) if html else ""
     found = None
     if rendered:
         page = Page.from_text(ctx.page.doc, rendered)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..context import Context
+from ..extract import visible_text
 from ..model import LineLabel, Page
 from ..rules import define
 
@@ -1197,7 +1198,7 @@ def _report_conflicts(ctx: Context, winner: Evidence, evidence: list[Evidence]) 
 
 def _visible_page_best(ctx: Context, settings: Settings, implausible) -> Candidate | None:
     """The best date of the whole visible HTML page, rendered one block per line."""
-    text = visible_text(ctx.page.doc.html or "", ctx.config.max_chars)
+    text = visible_text(ctx.page, ctx.config.max_chars)
     if not text:
         return None
     shown = Context(page=Page.from_text(ctx.page.doc, text), config=ctx.config)
@@ -1205,48 +1206,6 @@ def _visible_page_best(ctx: Context, settings: Settings, implausible) -> Candida
     found, lay = candidates(shown, settings, relative_forms=False)
     best, _ = _choose(_rank(found, lay), settings, implausible)
     return best
-
-
-# Elements that break the line when rendering HTML (the naive "blocks" rendering).
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot td th tr ul".split()
-)
-_HIDDEN_TAGS = frozenset("script style noscript template svg head iframe object".split())
-
-
-def visible_text(html: str, max_chars: int) -> str:
-    """The page's visible text, a line per block element (what a naive scraper would see)."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        root = lxml_html.document_fromstring(
-            html[: max_chars * 4].encode("utf-8", "replace"),
-            parser=lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True),
-        )
-    except (etree.ParserError, ValueError):
-        return ""
-    parts: list[str] = []
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            if tag in _HIDDEN_TAGS:
-                walker.skip_subtree()
-                parts.append(el.tail or "")  # a skipped element sends no end event
-                continue
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if el.text:
-                parts.append(el.text)
-        else:
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if el.tail:
-                parts.append(el.tail)
-    lines = (" ".join(part.split()) for part in "".join(parts).split("\n"))
-    return "\n".join(ln for ln in lines if ln)[:max_chars]
 
 
 def _rank(found: list[Candidate], lay: Layout) -> list[Candidate]:
