@@ -102,8 +102,8 @@ def test_baseline_only_new_findings_fail(tmp_path):
     moved = run_cli("run", str(edited), "--out", str(tmp_path / "c"), "--baseline", str(base), "--fail-on", "warning", "-q")
     assert moved.returncode == 0, moved.stderr
     # ...while a new unsourced survey figure is a new finding and fails the gate
-    edited.write_text(text.replace("These figures illustrate",
-                                   "A recent poll found that 81% of voters oppose the plan. These figures illustrate"),
+    edited.write_text(text.replace("Looking ahead, the potential",
+                                   "A recent poll found that 81% of voters oppose the plan. Looking ahead, the potential"),
                       encoding="utf-8")
     new = run_cli("run", str(edited), "--out", str(tmp_path / "d"), "--baseline", str(base), "--fail-on", "warning", "-q")
     assert new.returncode == 1, new.stdout
