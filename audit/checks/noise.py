@@ -1,18 +1,833 @@
 """Boilerplate and scraping damage: labels every line title / body / meta / boilerplate.
 
-(First cut: every non-blank line is body. The line classifier replaces this.)
+Plain text keeps no DOM, so the classifier reads what a line still shows: its length, word
+count, stop-word density (language picked per document from the stop-word lists), end
+punctuation, list bullets, known boilerplate phrases (data/noise/boilerplate.txt), its
+position and its neighbours. It works like jusText: every line first gets a context-free class
+(good / near-good / short / bad), then short and ambiguous lines take the class of the good
+or bad blocks around them. On top of that come structural rules (tables of contents, headings
+repeated as captions, the related-links tail after the article), the headline, and meta lines
+(byline, date, reading time, category, source credit) near the article's edges.
+
+HTML pages arrive as trafilatura's main text, which is mostly content: there only clear
+boilerplate phrases, template lines and meta lines at the edges are taken out.
+
+Scraping damage (table cells run together, lower-cased proper nouns and sentence starts)
+stays body, because it is content, but is reported as warnings.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..context import Context
+from ..corpus import normalise_line
 from ..model import LineLabel
+from ..rules import define
 
 REPORT_KEY = "noise"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "noise"
+
+BOILERPLATE_PHRASE = define(
+    "N101", "boilerplate-phrase", "info",
+    "{lines} line(s) of {kind} boilerplate",
+    "Lines that match a known boilerplate phrase: menus, ads, cookie and share prompts, "
+    "related-link headers, tags, footers, pagination, widgets, comment-form prompts.",
+    why="Template text repeated on every page skews word counts, deduplication and any model trained on it.",
+    example="ADVERTISEMENT / Share / Related Posts / Leave a Reply",
+    max_chars=120,  # longer lines are prose: whole-line patterns are not tried on them
+    max_chars_phrase=400,  # '.*phrase.*' patterns (cookie notices, copyright) are tried up to this length
+)
+LOW_CONTENT = define(
+    "N102", "low-content-block", "info",
+    "{lines} line(s) of {kind} text outside the article",
+    "Runs of short, stop-word-poor lines around the main text (menus, link lists, widgets), "
+    "found jusText-style from length, stop-word density and neighbours.",
+    why="Navigation and link lists are not the document's content.",
+    example="Home / News / Sport / Weather",
+    length_low=70,  # characters: shorter lines are 'short' and take their neighbours' class
+    length_high=200,  # characters: longer stop-word-rich lines are 'good' outright
+    stopwords_low=0.30,  # share of stop words for near-good
+    stopwords_high=0.32,  # share of stop words for good
+    heading_distance=200,  # characters from a heading to the good text it introduces
+    min_good_chars=250,  # below this much good text, near-good lines anchor the text
+    cluster_gap=400,  # characters of bad lines that separate two clusters of good lines
+    cluster_share=0.25,  # clusters smaller than this share of the largest are teasers / sidebars
+    near_run=4,  # this many near-good lines in a row (short ones between) are text
+    near_run_chars=300,  # or this many characters of them
+    teaser_dates=3,  # this many short date lines mark a teaser list: each date starts a cluster
+    min_stop_coverage=0.08,  # below this share of stop words on the page, its language has no list
+    stopwords_prose=0.12,  # a punctuated line with this share of stop words is near-good
+    prose_words=8,
+)
+REPEATED_HEADING = define(
+    "N103", "repeated-heading", "info",
+    "heading repeated as a caption: {text!s:.60}",
+    "A heading-like line that repeats an earlier heading of the page (a caption or widget copy).",
+    why="Repeated headings inflate the text and duplicate shingles.",
+    example="Key Motivations Behind Belarus-Russia Integration Efforts (second time)",
+)
+TABLE_OF_CONTENTS = define(
+    "N104", "table-of-contents", "info",
+    "table of contents ({lines} lines)",
+    "List lines that repeat headings found later in the page, or follow a 'Table of Contents' header.",
+    why="A table of contents repeats the headings; it is navigation, not text.",
+    example="Table of Contents / Toggle / • Lukashenkos Vision for Unbreakable Belarus-Russia Ties",
+)
+TEMPLATE_LINE = define(
+    "N105", "template-line", "info",
+    "{lines} line(s) repeated across this site's pages",
+    "Lines that occur on many pages of the same site (corpus evidence): site template.",
+    why="Text shared by every page of a site is its template, not the page's content.",
+)
+TRAILING_LINKS = define(
+    "N106", "trailing-link-list", "info",
+    "{lines} line(s) of {kind} after the article",
+    "Headline lists, dates and category lines after the article's last paragraph (related posts, teasers).",
+    why="Teasers for other articles are not this document's text.",
+    example="Vilnius Airport Suspends Flights ... / January 29, 2026 / Belarus",
+    min_words=3,
+)
+META_LINE = define(
+    "N110", "meta-line", "info",
+    "{lines} meta line(s) ({kind})",
+    "Byline, dateline, reading time, category, source or headline credit: metadata about this document.",
+    why="Meta lines are useful facts but not body text.",
+    example="by Ava Thompson / March 16, 2025 / in Belarus",
+    max_words=12,  # a meta line is short
+    edge_lines=6,  # how many non-blank lines past the article's edges meta may sit
+)
+TABLE_DAMAGE = define(
+    "N120", "table-cells-run-together", "warning",
+    "table cells run together ({lines} line(s)): {text!s:.60}",
+    "Table rows whose cells were joined without separators by the scraper (e.g. 'SectorProjectImpact').",
+    why="Run-together words are not words: they break tokenisation, search and language models.",
+    example="Support for Economic Integration65%",
+    min_joins=2,  # joins in one line that flag it alone; runs of lines with one join each also count
+)
+CASE_DAMAGE = define(
+    "N121", "lower-cased-proper-noun", "warning",
+    "lower-cased sentence start or proper noun: {word!s}",
+    "Sentence starts and proper nouns written in lower case, a sign of a careless rewrite or scraper.",
+    why="Lost capitalisation marks machine-rewritten or damaged text and hurts NER and readability.",
+    example="to illustrate the depth ... / reliance on russia",
+    min_words=6,  # a lower-case start counts only on a prose line this long
+    min_capitalised=3,  # a word must be capitalised this often mid-sentence elsewhere
+)
+
+# ------------------------------------------------------------------ data
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = None
+    for line in _data_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            out.setdefault(current, [])
+        elif current is not None:
+            out[current].append(line)
+    return out
+
+
+class _Patterns:
+    """A family's phrase list compiled three ways, a named group per kind (`m.lastgroup`):
+    whole-line patterns, '^prefix' patterns (a line of any length that starts so) and
+    '.*phrase.*' patterns searched for anywhere in a line. Lines are lower-cased first:
+    cheaper than IGNORECASE on long alternations."""
+
+    def __init__(self, sections: dict[str, list[str]]):
+        whole: dict[str, list[str]] = {}
+        prefix: dict[str, list[str]] = {}
+        phrase: dict[str, list[str]] = {}
+        for kind, pats in sections.items():
+            for pat in pats:
+                if pat.startswith(".*"):
+                    phrase.setdefault(kind, []).append(re.sub(r"(\.\*|\.\{0,\d+\})$", "", pat[2:]))
+                elif pat.startswith("^"):
+                    prefix.setdefault(kind, []).append(pat[1:])
+                else:
+                    whole.setdefault(kind, []).append(pat)
+        self.whole = self._compile(whole, r"^(?:", r")$")
+        self.prefix = self._compile(prefix, r"^(?:", r")")
+        self.phrase = self._compile(phrase, r"(?:", r")")
+
+    @staticmethod
+    def _compile(groups: dict[str, list[str]], head: str, tail: str) -> re.Pattern[str] | None:
+        if not groups:
+            return None
+        body = "|".join(f"(?P<{kind.replace('-', '_')}>(?:{')|(?:'.join(pats)}))" for kind, pats in groups.items())
+        return re.compile(head + body + tail)
+
+    def kind(self, text: str, raw: str, whole_max: int, long_max: int, phrases: bool = True) -> str | None:
+        """Kind of the first pattern that matches: whole-line on `text` (up to whole_max
+        characters), prefix and phrase on `raw` (up to long_max)."""
+        m = None
+        if len(text) <= whole_max:
+            m = self.whole.match(text.lower()) if self.whole else None
+        if m is None and len(raw) <= long_max:
+            low = raw.lower()
+            if self.prefix is not None:
+                m = self.prefix.match(low)
+            if m is None and phrases and self.phrase is not None:
+                m = self.phrase.search(low)
+        return m.lastgroup.replace("_", "-") if m else None
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    stop: dict[str, frozenset[str]] = {}
+    for entry in sorted((DATA_DIR / "stopwords").iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".txt"):
+            words = entry.read_text(encoding="utf-8").split("\n")
+            stop[entry.name[:-4]] = frozenset(w.strip().lower() for w in words if w.strip() and not w.startswith("#"))
+    index: dict[str, list[str]] = {}
+    for code in sorted(stop):
+        for w in stop[code]:
+            index.setdefault(w, []).append(code)
+    months = "|".join(sorted({re.escape(m) for m in _data_lines("months.txt")}, key=len, reverse=True))
+    return {
+        "stop": stop,
+        "stop_index": {w: tuple(c) for w, c in index.items()},
+        "boilerplate": _Patterns(_sections("boilerplate.txt")),
+        "meta": _Patterns(_sections("meta.txt")),
+        "date": re.compile(
+            rf"\b(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{months})\.?,?\s*(?:\d{{4}})?"
+            rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\s?\d{{1,2}}[./]\s?\d{{2,4}}|(?:{months})\.?,?\s+\d{{4}})",
+            re.IGNORECASE,
+        ),
+    }
+
+
+# ------------------------------------------------------------------ line features
+
+_BULLET = re.compile(r"^\s*(?:[•*+\-–·▪►▸◦‣]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
+_DIGIT = re.compile(r"\d")
+_PUNCT = ".,;:!?\"'“”„«»()[]…"
+# a line of source code or a shell command: a keyword start, or code punctuation
+_CODE_START = re.compile(
+    r"\s*(?:def |class |import |from \S+ import|const |let |var |function |return\b|if \(|for \(|while \(|"
+    r"#include|public |private |\$ |>>> |curl |pip |npm |git |sudo |docker )"
+)
+_CODE_CHAR = re.compile(r"[=;{}()\\\]]")
+_CODE = re.compile(r"[;{}]\s*$|^\s*[}\])]|\w\([^()]*\)\s*;?\s*$|\s\\$|\b\w+\s*=\s*[\w\"'\[{(]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_END_PUNCT = frozenset('.!?:;"”“»)…。！？」』')
+_BYLINE = re.compile(
+    r"^(?:(?:by|von|par|por|di|door|av|written by|posted by|words by|text|texte)\s*:?\s+|(?:author|autor|autorin|auteur|autore|redakteur|redaktion)\s*:\s*)"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|van|von|de|der|da|del|la|le|bin|al|and|und|et|y|&|,)){0,7}\s*(?:[|,·•–-].{0,60})?$"
+)
+_NAME_BY_NAME = re.compile(r"^(.{3,40}?)\s+by\s+\1$", re.IGNORECASE)
+_CATEGORY_IN = re.compile(r"^in\s+[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\s+[A-ZÀ-ÖØ-Þ&][\w&'’-]*){0,3}$")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
+_DASH_CREDIT = re.compile(r"\S\s+[–—|-]\s+[^–—|]{2,60}$")
+_CAMEL_JOIN = re.compile(r"[a-zà-öø-ÿ]{2}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[a-zà-öø-ÿ]{3}\d|\d%?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2}")
+_LOWER_SENTENCE = re.compile(r"(?<=[a-z\d”\"')]{3})[.!?]\s+([a-z][a-z]+)\b")
+_NOT_SENTENCE_STARTS = frozenset({"com", "org", "net", "html", "php", "de", "uk", "http", "https", "www"})
+_CAP_WORD = re.compile(r"(?<=[a-z,;]\s)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})\b")
+_LOW_WORD = re.compile(r"(?<=[a-z,;]\s)([a-zà-öø-ÿ]{4,})\b")
+
+
+# boilerplate kinds that end a section: good text after them starts a new cluster
+_SECTION_BREAKS = frozenset({"related", "comment-form", "author-bio", "donation",
+                             "footer", "pagination"})
+
+
+class _Line:
+    """What the classifier knows about one non-blank line."""
+
+    __slots__ = ("i", "text", "core", "bullet", "words", "nwords", "nchars", "stop", "end_punct",
+                 "cls", "label", "kind", "rule", "heading", "key", "meta", "date")
+
+    def __init__(self, i: int, text: str, keyed: bool = False):
+        self.i = i
+        self.text = text.strip()
+        m = _BULLET.match(text)
+        # "o" only counts as a bullet when indented (inscriptis nests lists with it)
+        self.bullet = bool(m) and not (m.group(0).lstrip().startswith("o") and not text.startswith("  "))
+        core = text[m.end():] if self.bullet and m else self.text
+        self.core = core.strip()
+        self.words = _WORD.findall(self.core)
+        self.nwords = len(self.words)
+        self.nchars = len(self.core)
+        self.stop = 0.0
+        self.end_punct = bool(self.core) and self.core[-1] in _END_PUNCT
+        self.cls = "short"
+        self.label: str | None = None
+        self.kind: str | None = None
+        self.rule: str | None = None
+        self.meta: tuple[str | None, bool] | None = None
+        self.date: bool | None = None
+        self.heading = not self.end_punct and 1 <= self.nwords <= 20 and self.nchars <= 150
+        # the normalised key serves headings and tables of contents (and template lines)
+        self.key = normalise_line(self.core) if (keyed or self.heading) else ""
+
+
+def _pick_language(lines: list[_Line], data: dict[str, Any]) -> frozenset[str]:
+    """The stop-word list that covers most words of the page (its language)."""
+    index: dict[str, tuple[str, ...]] = data["stop_index"]
+    hits: dict[str, int] = {}
+    seen = 0
+    for ln in lines:
+        for w in ln.words:
+            for code in index.get(w.lower(), ()):
+                hits[code] = hits.get(code, 0) + 1
+        seen += ln.nwords
+        if seen > 1500:
+            break
+    stop = data["stop"]
+    if not hits:
+        return stop.get("en", frozenset())
+    best = max(sorted(hits), key=lambda c: hits[c])
+    return stop[best]
+
+
+# ------------------------------------------------------------------ classification
+
+
+def _set(ln: _Line, label: str, kind: str | None, rule: str | None) -> None:
+    ln.label, ln.kind, ln.rule = label, kind, rule
+
+
+def _context_free(ln: _Line, p: dict[str, Any]) -> str:
+    if ln.nchars < p["length_low"] or (ln.nchars <= 150 and _CAMEL_JOIN.search(ln.core)):
+        return "short"  # short, or a table row run together: its neighbours decide
+    if _CODE_START.match(ln.core) or (_CODE_CHAR.search(ln.core) and _CODE.search(ln.core)):
+        return "short"  # source code has no stop words: the text around it decides
+    if ln.stop >= p["stopwords_high"]:
+        return "good" if ln.nchars > p["length_high"] else "near"
+    if ln.stop >= p["stopwords_low"]:
+        return "near"
+    # plain text has no link density: a sentence with some stop words is still prose
+    if ln.end_punct and ln.stop >= p["stopwords_prose"] and ln.nwords >= p["prose_words"]:
+        return "near"
+    return "bad"
+
+
+def _neighbours(ls: list[_Line], skip_near: bool) -> tuple[list[str], list[str]]:
+    """For each line, the class of the nearest decided line before and after it (edges: bad)."""
+    n = len(ls)
+    prev, nxt = ["bad"] * n, ["bad"] * n
+    last = "bad"
+    for k in range(n):
+        prev[k] = last
+        c = ls[k].cls
+        if c == "good" or c == "bad" or (c == "near" and not skip_near):
+            last = c
+    last = "bad"
+    for k in range(n - 1, -1, -1):
+        nxt[k] = last
+        c = ls[k].cls
+        if c == "good" or c == "bad" or (c == "near" and not skip_near):
+            last = c
+    return prev, nxt
+
+
+def _promote_near_runs(ls: list[_Line], p: dict[str, Any]) -> None:
+    """Plain text has many paragraphs shorter than jusText's 'good' length: a run of near-good
+    lines (short lines between them allowed) is text all the same."""
+    run: list[_Line] = []
+    for ln in ls + [None]:  # type: ignore[list-item]
+        if ln is not None and ln.cls in ("near", "good"):
+            run.append(ln)
+            continue
+        if ln is not None and (ln.cls == "skip" or (ln.cls == "short" and ln.label is None)):
+            continue
+        if len(run) >= p["near_run"] or sum(x.nchars for x in run) >= p["near_run_chars"]:
+            for x in run:
+                x.cls = "good"
+        run = []
+
+
+def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
+    """jusText's context-sensitive pass: headings, short and near-good lines take their neighbours' class."""
+    _promote_near_runs(ls, p)
+    # a heading-like short line shortly before good text introduces it
+    for k, ln in enumerate(ls):
+        if ln.cls != "short" or not ln.heading:
+            continue
+        dist = 0
+        for nxt in ls[k + 1:]:
+            if nxt.cls == "good":
+                ln.cls = "near"
+                break
+            dist += nxt.nchars
+            if dist > p["heading_distance"]:
+                break
+    new = [ln.cls for ln in ls]
+    p_strict, n_strict = _neighbours(ls, True)
+    p_near, n_near = _neighbours(ls, False)
+    for k, ln in enumerate(ls):
+        if ln.cls != "short":
+            continue
+        prev, nxt = p_strict[k], n_strict[k]
+        if prev == nxt == "good":
+            new[k] = "good"
+        elif prev == nxt == "bad":
+            new[k] = "bad"
+        elif (prev == "bad" and p_near[k] == "near") or (nxt == "bad" and n_near[k] == "near"):
+            new[k] = "good"
+        else:
+            new[k] = "bad"
+    for k, c in enumerate(new):
+        ls[k].cls = c
+    new = [ln.cls for ln in ls]
+    p_strict, n_strict = _neighbours(ls, True)
+    for k, ln in enumerate(ls):
+        if ln.cls != "near":
+            continue
+        new[k] = "bad" if p_strict[k] == n_strict[k] == "bad" else "good"
+    for k, c in enumerate(new):
+        ls[k].cls = c
+
+
+def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]) -> None:
+    """Good lines far from the main text (bios, teasers, sidebars) are dropped when their
+    cluster is small next to the largest one. Section prompts ('Related', 'Subscribe') and,
+    in teaser lists, the date line of every teaser separate clusters."""
+    dates = [k for k, ln in enumerate(ls) if ln.nwords <= 8 and _is_date_line(ln, data["date"])]
+    split_at_dates = len(dates) >= p["teaser_dates"]
+    date_set = set(dates)
+    clusters: list[list[_Line]] = []
+    gap = 0
+    for k, ln in enumerate(ls):
+        if ln.cls == "skip":
+            continue
+        if split_at_dates and k in date_set and ln.cls == "good":
+            ln.cls = "bad"
+        if ln.cls == "good" and k not in date_set:
+            if clusters and gap < p["cluster_gap"]:
+                clusters[-1].append(ln)
+            else:
+                clusters.append([ln])
+            gap = 0
+        elif ln.kind in _SECTION_BREAKS or (split_at_dates and k in date_set):
+            gap = p["cluster_gap"]
+        else:
+            gap += max(ln.nchars, 20)
+    if len(clusters) < 2:
+        return
+    weights = [sum(ln.nchars for ln in c) for c in clusters]
+    top = max(weights)
+    for c, w in zip(clusters, weights):
+        if w < p["cluster_share"] * top:
+            for ln in c:
+                ln.cls = "bad"
+
+
+def _is_date_line(ln: _Line, date_re: re.Pattern[str]) -> bool:
+    if ln.date is None:
+        ln.date = _is_date_line_uncached(ln, date_re)
+    return ln.date
+
+
+def _is_date_line_uncached(ln: _Line, date_re: re.Pattern[str]) -> bool:
+    if ln.nwords > 12 or ln.nchars > 90 or not _DIGIT.search(ln.core):
+        return False
+    m = date_re.search(ln.core)
+    if not m:
+        return False
+    rest = date_re.sub(" ", ln.core)
+    rest = _TIME.sub(" ", rest)
+    leftover = [w for w in _WORD.findall(rest)]
+    return len(leftover) <= 4
+
+
+def _meta_kind(ln: _Line, data: dict[str, Any]) -> tuple[str | None, bool]:
+    """(kind, explicit): the meta kind of a line, and whether it labels itself (e.g. 'Date:')."""
+    if ln.meta is None:
+        ln.meta = _meta_kind_uncached(ln, data)
+    return ln.meta
+
+
+def _meta_kind_uncached(ln: _Line, data: dict[str, Any]) -> tuple[str | None, bool]:
+    if ln.nwords > 14 or ln.nchars > 160:
+        return None, False
+    kind = data["meta"].kind(ln.core, ln.core, 160, 160)
+    if kind:
+        if kind == "date-label":
+            if any(ch.isdigit() for ch in ln.core):
+                return "date", True
+        else:
+            return kind, True
+    if _BYLINE.match(ln.core) or (" by " in ln.core.lower() and _NAME_BY_NAME.match(ln.core)):
+        return "byline", True
+    if _is_date_line(ln, data["date"]):
+        return "date", False
+    if _CATEGORY_IN.match(ln.core):
+        return "category", False
+    return None, False
 
 
 def run(ctx: Context) -> dict[str, Any]:
-    ctx.labels = [LineLabel("body") for _ in ctx.page.lines]
-    return {"boilerplate_lines": 0, "content_lines": sum(not ln.blank for ln in ctx.page.lines), "kinds": {}}
+    page = ctx.page
+    data = _data()
+    p = {name: ctx.config.param(LOW_CONTENT, name) for name in LOW_CONTENT.params}
+    max_chars = ctx.config.param(BOILERPLATE_PHRASE, "max_chars")
+    contains_max = ctx.config.param(BOILERPLATE_PHRASE, "max_chars_phrase")
+    keyed = bool(ctx.template_lines)
+    ls = [_Line(k, line.text, keyed) for k, line in enumerate(page.lines) if not line.blank]
+    stop = _pick_language(ls, data)
+    html = page.kind == "html"
+    bp_re = data["boilerplate"]
+
+    # 1. context-free: phrases, template lines, then jusText classes
+    for ln in ls:
+        if ln.nwords:
+            ln.stop = sum(1 for w in ln.core.lower().split() if w.strip(_PUNCT) in stop) / ln.nwords
+    words = sum(ln.nwords for ln in ls)
+    if words and sum(ln.stop * ln.nwords for ln in ls) < p["min_stop_coverage"] * words:
+        # no stop-word list for this language (e.g. Japanese, Korean): a line ending like a
+        # sentence stands in for a stop-word-rich one
+        for ln in ls:
+            ln.stop = p["stopwords_high"] if ln.end_punct else 0.0
+    for ln in ls:
+        if ctx.template_lines and ln.key and ln.key in ctx.template_lines:
+            _set(ln, "boilerplate", "template", TEMPLATE_LINE.code)
+            ln.cls = "bad"
+            continue
+        if ln.nchars <= contains_max:  # phrases are searched for once a line is kept (below)
+            kind = bp_re.kind(_EDGE.sub("", ln.core) or ln.core, ln.core, max_chars, contains_max, phrases=False)
+            if kind:
+                _set(ln, "boilerplate", kind, BOILERPLATE_PHRASE.code)
+                ln.cls = "bad"
+                continue
+            if not ln.nwords and not _DIGIT.search(ln.core):
+                _set(ln, "boilerplate", "separator", BOILERPLATE_PHRASE.code)
+                ln.cls = "bad"
+                continue
+        ln.cls = _context_free(ln, p)
+
+    _structure(ls, html)
+    if html:
+        for ln in ls:
+            ln.cls = "good" if ln.label is None else ln.cls  # trafilatura kept them all
+        _phrases_in_kept_lines(ls, bp_re, contains_max)
+    else:
+        free = [ln.cls for ln in ls]
+        _context_pass(ls, p)
+        if sum(ln.nchars for ln in ls if ln.cls == "good") < p["min_good_chars"]:
+            # no paragraph long enough to anchor the text (short-paragraph pages): let
+            # near-good lines anchor it instead
+            for ln, c in zip(ls, free):
+                ln.cls = "good" if c == "near" else c
+            _context_pass(ls, p)
+        _keep_main_clusters(ls, p, data)
+        _phrases_in_kept_lines(ls, bp_re, contains_max)
+    _assign(ls, ctx, data, html)
+
+    # labels for every page line; blank lines take the label of the line before (or body)
+    labels: list[LineLabel] = []
+    by_index = {ln.i: ln for ln in ls}
+    last = LineLabel("body")
+    for k in range(len(page.lines)):
+        ln = by_index.get(k)
+        if ln is None:
+            labels.append(LineLabel(last.label, last.kind, last.rule))
+            continue
+        last = LineLabel(ln.label or "body", ln.kind, ln.rule)
+        labels.append(last)
+    ctx.labels = labels
+
+    damage = _damage(ctx, ls, stop, stop is data["stop"].get("en"))
+    _emit_runs(ctx, ls)
+    kinds: dict[str, int] = {}
+    for ln in ls:
+        if ln.label in ("boilerplate", "meta") and ln.kind:
+            kinds[ln.kind] = kinds.get(ln.kind, 0) + 1
+    n_bp = sum(1 for ln in ls if ln.label == "boilerplate")
+    n_content = sum(1 for ln in ls if ln.label in ("title", "body"))
+    chars_bp = sum(ln.nchars for ln in ls if ln.label == "boilerplate")
+    chars_all = sum(ln.nchars for ln in ls) or 1
+    title = next((ln.i + 1 for ln in ls if ln.label == "title"), None)
+    return {
+        "boilerplate_lines": n_bp,
+        "meta_lines": sum(1 for ln in ls if ln.label == "meta"),
+        "content_lines": n_content,
+        "boilerplate_share": round(chars_bp / chars_all, 4),
+        "title_line": title,
+        "kinds": dict(sorted(kinds.items())),
+        "damage": damage,
+    }
+
+
+def _phrases_in_kept_lines(ls: list[_Line], bp_re: _Patterns, contains_max: int) -> None:
+    """Lines about to be kept are searched for boilerplate phrases (cookie notices, appeals,
+    comment-form notices): searching every line would cost more than the rest of the check."""
+    for ln in ls:
+        if ln.label is None and ln.cls == "good" and ln.nchars <= contains_max:
+            kind = bp_re.kind("", ln.core, 0, contains_max)
+            if kind:
+                _set(ln, "boilerplate", kind, BOILERPLATE_PHRASE.code)
+                ln.cls = "bad"
+
+
+def _structure(ls: list[_Line], html: bool) -> None:
+    """Tables of contents and headings repeated as captions."""
+    later: dict[str, int] = {}
+    for ln in ls:
+        if ln.key:
+            later[ln.key] = ln.i  # last occurrence
+    in_toc, toc_items = False, 0
+    for k, ln in enumerate(ls):
+        if ln.label is not None and ln.kind == "toc":
+            in_toc, toc_items = True, 0
+            continue
+        # after a contents header: its entries (once list items start, only list items)
+        if (in_toc and (ln.bullet or (ln.heading and toc_items == 0)) and ln.nchars <= 150
+                and not ln.end_punct):
+            _set(ln, "boilerplate", "toc", TABLE_OF_CONTENTS.code)
+            ln.cls = "skip"
+            toc_items += ln.bullet
+            continue
+        in_toc = False
+        # a list item repeating a heading further down is a table-of-contents entry
+        if (not html and ln.label is None and ln.bullet and ln.heading and ln.key
+                and later.get(ln.key, -1) > ln.i and ln.nwords >= 2):
+            _set(ln, "boilerplate", "toc", TABLE_OF_CONTENTS.code)
+            ln.cls = "skip"
+    seen_headings: set[str] = set()
+    for ln in ls:
+        if ln.label is not None or not ln.key:
+            continue
+        if ln.heading and not ln.bullet and ln.nwords >= 3:
+            if ln.key in seen_headings:
+                _set(ln, "boilerplate", "repeated-heading", REPEATED_HEADING.code)
+                ln.cls = "skip"
+            else:
+                seen_headings.add(ln.key)
+
+
+def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> None:
+    """Final labels: body/boilerplate from the classes, then the title and the meta lines."""
+    page = ctx.page
+    edge = ctx.config.param(META_LINE, "edge_lines")
+    comment_range = page.html_comment_lines if html else None
+    for ln in ls:
+        if ln.label is not None:
+            continue
+        if html or ln.cls == "good":
+            ln.label = "body"
+    good = [k for k, ln in enumerate(ls) if ln.label == "body"]
+    first_good = good[0] if good else len(ls)
+    last_good = good[-1] if good else -1
+
+    # title: the best headline-like line above the first body paragraph
+    title_k = _find_title(ls, first_good, data, html, page)
+    if title_k is not None:
+        _set(ls[title_k], "title", None, None)
+
+    # meta lines: near the head (after the title) or right after the article
+    head_from = title_k + 1 if title_k is not None else max(0, first_good - edge)
+    head_to = first_good + 2
+    tail_to = last_good + edge
+    for k, ln in enumerate(ls):
+        if ln.label == "title" or (ln.rule is not None and ln.rule not in (LOW_CONTENT.code,)):
+            continue
+        # meta sits at the article's edges: only lines there are examined
+        if not (head_from - 3 <= k < head_to + edge or last_good < k <= tail_to or ln.nwords <= 6):
+            continue
+        if ln.nwords > ctx.config.param(META_LINE, "max_words"):
+            continue
+        kind, explicit = _meta_kind(ln, data)
+        in_head = head_from <= k < head_to or (explicit and k < first_good and k <= 3)
+        near_title = title_k is not None and abs(k - title_k) <= 2
+        in_tail = last_good < k <= last_good + edge and kind in ("byline", "source-credit", "date")
+        if kind and (in_head or near_title or in_tail or (explicit and kind in ("byline", "reading-time", "date"))):
+            _set(ln, "meta", kind, META_LINE.code)
+        elif (not html and title_k is not None and title_k < k < first_good and ln.label is None
+              and _DASH_CREDIT.search(ln.core) and ln.nwords >= 4):
+            _set(ln, "meta", "headline-credit", META_LINE.code)
+
+    # a standalone outlet name right after the last paragraph credits the source
+    if not html and 0 <= last_good < len(ls) - 1:
+        nxt = ls[last_good + 1]
+        rest_bad = all(x.label != "body" for x in ls[last_good + 2:])
+        if (nxt.label is None and rest_bad and 1 <= nxt.nwords <= 5 and not nxt.end_punct
+                and not any(ch.isdigit() for ch in nxt.core)
+                and all(w[:1].isupper() for w in nxt.words if len(w) > 3)):
+            _set(nxt, "meta", "source-credit", META_LINE.code)
+
+    # html comments found by trafilatura
+    if comment_range:
+        a, b = comment_range
+        for ln in ls:
+            if a <= ln.i + 1 <= b:
+                _set(ln, "comment", "html-comments", None)
+
+    min_words = ctx.config.param(TRAILING_LINKS, "min_words")
+    for k, ln in enumerate(ls):
+        if ln.label is not None:
+            continue
+        if k > last_good >= 0 and ln.nwords >= min_words:
+            _set(ln, "boilerplate", "related", TRAILING_LINKS.code)
+        elif k > last_good >= 0:
+            _set(ln, "boilerplate", "footer", LOW_CONTENT.code)
+        elif k < first_good:
+            _set(ln, "boilerplate", "navigation", LOW_CONTENT.code)
+        else:
+            _set(ln, "boilerplate", "low-content", LOW_CONTENT.code)
+
+
+def _find_title(ls: list[_Line], first_good: int, data: dict[str, Any], html: bool, page: Any) -> int | None:
+    if html:
+        title = page.html_meta.get("title")
+        if title and ls and normalise_line(title) == normalise_line(ls[0].core):
+            return 0
+        return None
+    best, best_score = None, 0.0
+    lo = max(0, first_good - 25)
+    # heading-like lines the context kept as body may be the headline: look up to the first paragraph
+    end = first_good
+    while end < len(ls) and end - first_good < 6 and ls[end].heading and ls[end].label in (None, "body"):
+        end += 1
+    for k in range(lo, min(end, len(ls))):
+        ln = ls[k]
+        if ln.label is not None and ln.label != "body":
+            continue
+        if not (2 <= ln.nwords <= 30) or ln.nchars > 250 or ln.core.endswith(":") or ln.bullet:
+            continue
+        if _meta_kind(ln, data)[0]:
+            continue
+        score = 1.0 + min(ln.nwords, 12) / 12
+        if ln.heading or not ln.end_punct:
+            score += 1.0
+        # a headline is followed (soon) by meta lines or by the body
+        for nxt in ls[k + 1:k + 4]:
+            if _meta_kind(nxt, data)[0]:
+                score += 1.5
+                break
+        if _DASH_CREDIT.search(ln.core):
+            score -= 1.0
+        score += 0.5 * (k - lo) / max(1, first_good - lo)  # nearer the body is likelier
+        if score > best_score:
+            best, best_score = k, score
+    return best
+
+
+# ------------------------------------------------------------------ scraping damage
+
+
+def _damage(ctx: Context, ls: list[_Line], stop: frozenset[str], english: bool) -> dict[str, int]:
+    page = ctx.page
+    min_joins = ctx.config.param(TABLE_DAMAGE, "min_joins")
+    min_words = ctx.config.param(CASE_DAMAGE, "min_words")
+    min_caps = ctx.config.param(CASE_DAMAGE, "min_capitalised")
+    content = [ln for ln in ls if ln.label in ("body", "title")]
+    joins = {ln.i: len(_CAMEL_JOIN.findall(ln.core)) for ln in content if ln.nchars <= 200}
+    table: list[_Line] = []
+    for k, ln in enumerate(content):
+        j = joins.get(ln.i, 0)
+        if j >= min_joins:
+            table.append(ln)
+        elif j == 1:
+            prev_j = joins.get(content[k - 1].i, 0) if k else 0
+            next_j = joins.get(content[k + 1].i, 0) if k + 1 < len(content) else 0
+            if prev_j or next_j:
+                table.append(ln)
+    for first, last in _runs(table):
+        ctx.emit(TABLE_DAMAGE.finding(page, page.lines[first.i], page.lines[last.i],
+                                      lines=last.i - first.i + 1, text=first.core))
+    # capitalisation is only judged on English pages: German capitalises nouns, and other
+    # languages differ on sentence and name case
+    case_hits = 0
+    if english:
+        # proper nouns: capitalised mid-sentence in prose elsewhere, lower-case here
+        caps: dict[str, int] = {}
+        lower: dict[str, int] = {}
+        for ln in content:
+            if ln.end_punct and ln.nwords >= 8:
+                for w in _CAP_WORD.findall(ln.core):
+                    caps[w.lower()] = caps.get(w.lower(), 0) + 1
+            for w in _LOW_WORD.findall(ln.core):
+                lower[w] = lower.get(w, 0) + 1
+        # a name is written capitalised nearly always: a word often lower-case is a common noun
+        caps = {w: n for w, n in caps.items() if lower.get(w, 0) * 4 <= n}
+        run_first = run_last = None
+        run_word = ""
+        prev_end = "."
+        for ln in content:
+            word = _case_damage(ln, caps, stop, min_words, min_caps, prev_end in ".!?")
+            prev_end = ln.core[-1:] if not ln.heading else "."  # a heading ends its sentence
+            if word and run_last is not None and ln.i - run_last.i <= 2:
+                run_last = ln
+                continue
+            if run_first is not None and run_last is not None:
+                ctx.emit(CASE_DAMAGE.finding(page, page.lines[run_first.i], page.lines[run_last.i], word=run_word))
+                run_first = run_last = None
+            if word:
+                run_first = run_last = ln
+                run_word = word
+                case_hits += 1
+        if run_first is not None and run_last is not None:
+            ctx.emit(CASE_DAMAGE.finding(page, page.lines[run_first.i], page.lines[run_last.i], word=run_word))
+    return {"table_lines": len(table), "case_lines": case_hits}
+
+
+def _case_damage(ln: _Line, caps: dict[str, int], stop: frozenset[str], min_words: int, min_caps: int,
+                 after_sentence: bool) -> str | None:
+    """The lower-cased sentence start or proper noun of a line, if any. A line that starts in
+    lower case after a line with no end punctuation continues that sentence."""
+    if (after_sentence and ln.nwords >= min_words and not ln.bullet and ln.core[:1].islower()
+            and ln.end_punct):
+        return ln.words[0]
+    # a title-cased heading whose first word lost its capital
+    if ln.heading and not ln.bullet and ln.nwords >= 4 and ln.core[:1].islower():
+        rest = ln.words[1:]
+        if sum(1 for w in rest if w[:1].isupper()) * 2 >= len(rest):
+            return ln.words[0]
+    m = _LOWER_SENTENCE.search(ln.core)
+    if m and m.group(1) not in _NOT_SENTENCE_STARTS:
+        return m.group(1)
+    for w in _LOW_WORD.findall(ln.core):
+        if w not in stop and caps.get(w, 0) >= min_caps:
+            return w
+    return None
+
+
+def _runs(lines: list[_Line]) -> list[tuple[_Line, _Line]]:
+    out: list[tuple[_Line, _Line]] = []
+    for ln in lines:
+        if out and ln.i - out[-1][1].i <= 2:
+            out[-1] = (out[-1][0], ln)
+        else:
+            out.append((ln, ln))
+    return out
+
+
+def _emit_runs(ctx: Context, ls: list[_Line]) -> None:
+    """One finding per run of same-kind boilerplate (or meta) lines."""
+    page = ctx.page
+    rules = {r.code: r for r in (BOILERPLATE_PHRASE, LOW_CONTENT, REPEATED_HEADING, TABLE_OF_CONTENTS,
+                                 TEMPLATE_LINE, TRAILING_LINKS, META_LINE)}
+    run_start: _Line | None = None
+    run_end: _Line | None = None
+    count = 0
+    for ln in ls + [None]:  # type: ignore[list-item]
+        same = (ln is not None and run_start is not None and ln.label == run_start.label
+                and ln.kind == run_start.kind and ln.rule == run_start.rule)
+        if same:
+            run_end, count = ln, count + 1
+            continue
+        if run_start is not None and run_end is not None and run_start.rule in rules:
+            rule = rules[run_start.rule]
+            ctx.emit(rule.finding(page, page.lines[run_start.i], page.lines[run_end.i],
+                                  lines=count, kind=run_start.kind, text=run_start.core))
+        if ln is not None and ln.label in ("boilerplate", "meta") and ln.rule in rules:
+            run_start, run_end, count = ln, ln, 1
+        else:
+            run_start, run_end, count = None, None, 0
+
+
+def date_pattern() -> re.Pattern[str]:
+    """The date regex of this family (month names in several languages, numeric dates)."""
+    return _data()["date"]

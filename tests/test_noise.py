@@ -1,0 +1,239 @@
+"""The line classifier (audit/checks/noise.py): labels, kinds, rules, damage findings.
+
+Passages are real lines from the seeds and the DEV evaluation sets; the regression test scores
+30 DEV pages (tests/data/regression, see its CREDITS.md) with the evaluation's own metrics.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from audit.checks import comments, noise
+from audit.config import DEFAULT_CONFIG
+from audit.context import Context
+from audit.corpus import normalise_line
+from audit.model import Document, Page
+from audit.pipeline import clean_text
+
+REPO = Path(__file__).resolve().parent.parent
+REGRESSION = Path(__file__).resolve().parent / "data" / "regression"
+
+
+def classify(text: str, kind: str = "text", template: frozenset[str] = frozenset(), **extra) -> Context:
+    page = Page.from_text(Document(id="t", text=text), text, kind=kind, **extra)
+    ctx = Context(page=page, config=DEFAULT_CONFIG, template_lines=template)
+    ctx.results["noise"] = noise.run(ctx)
+    ctx.results["comments"] = comments.run(ctx)
+    return ctx
+
+
+def label(ctx: Context, number: int) -> tuple[str, str | None, str | None]:
+    lab = ctx.labels[number - 1]
+    return lab.label, lab.kind, lab.rule
+
+
+@pytest.fixture(scope="module")
+def seed000() -> Context:
+    return classify((REPO / "seeds" / "000_764669d0dfa9a596.txt").read_text(encoding="utf-8"))
+
+
+def test_every_line_gets_a_label_blank_ones_too(seed000):
+    assert len(seed000.labels) == len(seed000.page.lines)
+    assert {lab.label for lab in seed000.labels} <= {"title", "body", "meta", "boilerplate", "comment"}
+    # every boilerplate and meta line says what it is and which rule decided it
+    for ln, lab in zip(seed000.page.lines, seed000.labels):
+        if not ln.blank and lab.label in ("boilerplate", "meta"):
+            assert lab.kind and re.fullmatch(r"N\d{3}", lab.rule or ""), (ln.number, lab)
+
+
+def test_seed000_header_title_and_meta(seed000):
+    assert label(seed000, 3)[:2] == ("boilerplate", "ads")  # ADVERTISEMENT
+    assert label(seed000, 5)[:2] == ("boilerplate", "search")  # No Result
+    assert label(seed000, 6)[:2] == ("boilerplate", "search")  # View All Result
+    assert label(seed000, 4)[0] == "boilerplate"  # the site's header date, before the headline
+    assert label(seed000, 14)[0] == "title"
+    assert seed000.results["noise"]["title_line"] == 14
+    assert label(seed000, 16)[:2] == ("meta", "byline")  # Ava Thompson by Ava Thompson
+    assert label(seed000, 17)[:2] == ("meta", "date")  # March 16, 2025
+    assert label(seed000, 18)[:2] == ("meta", "category")  # in Belarus
+    assert label(seed000, 19)[:2] == ("meta", "headline-credit")  # ... – Belarus News (BelTA)
+
+
+def test_seed000_table_of_contents_and_repeated_headings(seed000):
+    for n in range(27, 34):  # the TOC's list items repeat the headings below
+        assert label(seed000, n)[:2] == ("boilerplate", "toc"), n
+    assert label(seed000, 35)[0] == "body"  # the heading itself
+    assert label(seed000, 50)[0] == "body"
+    for n in (64, 83, 99, 116, 136):  # the same headings repeated as captions
+        assert label(seed000, n)[:3] == ("boilerplate", "repeated-heading", "N103"), n
+
+
+def test_seed000_body_keeps_lists_and_damaged_tables(seed000):
+    for n in (22, 39, 43, 45, 46, 59, 62, 91, 92, 111, 140):
+        assert label(seed000, n)[0] == "body", n
+
+
+def test_seed000_tail_widgets(seed000):
+    assert label(seed000, 142)[:2] == ("boilerplate", "tags")
+    assert label(seed000, 144)[0] == "boilerplate"  # Previous Post
+    assert label(seed000, 158)[:2] == ("boilerplate", "related")
+    for n in (160, 163, 165, 233, 235):  # teaser headlines and their dates
+        assert label(seed000, n)[0] == "boilerplate", n
+    for n in range(242, 249):
+        assert label(seed000, n)[:2] == ("boilerplate", "calendar"), n
+    assert label(seed000, 269)[:2] == ("boilerplate", "footer")
+    assert label(seed000, 276)[0] == "boilerplate"  # cookie notice
+    assert label(seed000, 279)[:2] == ("boilerplate", "pagination")
+
+
+def test_seed000_scraping_damage_is_a_warning_not_a_removal(seed000):
+    by_code: dict[str, list] = {}
+    for f in seed000.findings:
+        by_code.setdefault(f.code, []).append(f)
+    tables = [(f.start_line, f.end_line) for f in by_code["N120"]]
+    assert (45, 48) in tables and (91, 95) in tables
+    assert all(f.severity == "warning" for f in by_code["N120"] + by_code["N121"])
+    case_lines = {f.start_line for f in by_code["N121"]}
+    assert {43, 72, 87} <= case_lines  # "to illustrate", "on russia", "the push"
+    assert seed000.results["noise"]["damage"]["table_lines"] >= 20
+    # boilerplate findings come one per run, at info severity
+    assert all(f.severity == "info" for f in by_code["N101"])
+    assert len([f for f in by_code["N104"]]) <= 2
+
+
+def test_other_seeds():
+    seeds = {p.name[:3]: classify(p.read_text(encoding="utf-8")) for p in sorted((REPO / "seeds").glob("*.txt"))}
+    s1, s3, s4 = seeds["001"], seeds["003"], seeds["004"]
+    assert label(s1, 1)[0] == "title" and label(s1, 2)[:2] == ("boilerplate", "share")
+    assert label(s1, 9)[:2] == ("boilerplate", "comment-form")  # You must log in to post a comment.
+    assert label(s3, 1)[0] == "boilerplate" and label(s3, 3)[0] == "title"
+    assert label(s3, 27)[:2] == ("meta", "source-credit")  # Radio Free Europe
+    assert label(s3, 29)[:2] == ("boilerplate", "comment-form")  # Leave a Reply
+    assert [label(s3, n)[0] for n in range(5, 26, 2)] == ["body"] * 11
+    assert label(s4, 1)[:2] == ("meta", "date")  # Date: 8 November 2021
+    assert label(s4, 3)[0] == "title"
+    assert label(s4, 10)[:2] == ("boilerplate", "donation")
+    assert label(s4, 17)[:2] == ("boilerplate", "tags")
+    assert label(s4, 19)[:2] == ("boilerplate", "related")
+    assert seeds["002"].results["noise"]["title_line"] is None  # no headline at all
+
+
+GERMAN_PAGE = """\
+  • Suche
+  • Inhalt anspringen
+  • Hauptnavigation anspringen
+Hauptmenü
+  • Start
+  • Über uns
+  • Presse
+Schnee belastet Solarmodule - Warum nur Profis zum Entfernen ran sollten
+Eine Schneedecke auf der Photovoltaikanlage sorgt nicht nur für geringeren Stromertrag. Das Gewicht belastet auch die Module und die Gestelle, die dafür nicht immer ausgelegt sind.
+Gerade der untere Bereich der Module und Gestelle wird punktuell vom Schnee stark belastet, wenn die Schneedecke abrutscht und sich an der Unterkante staut.
+Wer den Schnee selbst entfernen will, sollte das nur vom Boden aus und mit weichen Werkzeugen tun, denn die Oberfläche der Module ist empfindlich und darf nicht zerkratzt werden.
+Artikel teilen
+Das könnte Sie auch interessieren
+Impressum
+Datenschutz
+"""
+
+
+def test_german_page_navigation_and_text():
+    ctx = classify(GERMAN_PAGE)
+    labels = [lab.label for lab, ln in zip(ctx.labels, ctx.page.lines) if not ln.blank]
+    assert labels[:7] == ["boilerplate"] * 7
+    assert labels[8:11] == ["body"] * 3
+    assert labels[11:] == ["boilerplate"] * 4
+    assert label(ctx, 12)[1] == "share" and label(ctx, 13)[1] == "related"
+
+
+def test_decoys_prose_mentioning_boilerplate_words_stays_body():
+    text = (
+        "Share prices fell sharply on Monday after the company said it would stop selling cookies in Europe.\n"
+        "Investors who had been told to accept the offer said they would wait, because the consent of the board was still missing and the deal could fall apart.\n"
+        "Related companies in the sector reported similar losses, and analysts expect the trend to continue for the rest of the year.\n"
+    )
+    ctx = classify(text)
+    assert [lab.label for lab in ctx.labels] == ["body", "body", "body"]
+
+
+def test_template_lines_from_the_corpus_are_boilerplate():
+    text = (
+        "Lukashenko Dismisses Prospects of Belarus Joining Russia\n"
+        "Belarusian President Alexander Lukashenko has firmly rejected the idea of his country joining Russia in the near future, as well as the reverse scenario.\n"
+        "These remarks come amid ongoing speculation regarding deeper integration within the Union State, which the two countries formed in 1999.\n"
+        "Our newsroom is independent and funded by readers like you, and every contribution, however big or small, keeps our reporting free for everyone to read.\n"
+    )
+    alone = classify(text)
+    assert label(alone, 4)[0] == "body"
+    ctx = classify(text, template=frozenset({normalise_line(text.splitlines()[3])}))
+    assert label(ctx, 4) == ("boilerplate", "template", "N105")
+
+
+def test_html_path_is_conservative_and_labels_trafilatura_comments():
+    text = (
+        "Liebeshoroskop Januar 2023\n"
+        "Könnt ihr euch auf Glück in der Liebe einstellen oder geht ihr diesen Monat leer aus?\n"
+        "Liebeshoroskop Steinbock\n"
+        "Harmonische Vibes der Steinbock-Sonne sorgen in Ihrer Beziehung für Wohlwollen und Stabilität.\n"
+        "Artikel teilen\n"
+        "Toller Artikel, danke!\n"
+        "Sehe ich genauso.\n"
+    )
+    ctx = classify(text, kind="html", html_meta={"title": "Liebeshoroskop Januar 2023"}, html_comment_lines=(6, 7))
+    assert [lab.label for lab in ctx.labels] == ["title", "body", "body", "body", "boilerplate", "comment", "comment"]
+    assert ctx.results["comments"]["start_line"] == 6
+
+
+# ------------------------------------------------------------------ regression on DEV pages
+
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
+                       "\u2013": "-", "\u2014": "-", "\u00a0": " ", "\u00ad": None, "\u200b": None})
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.translate(_FOLD).replace("\u2026", "...")).strip()
+
+
+def _shingles(text: str) -> Counter:
+    tokens = re.findall(r"\w+", text.lower())
+    return Counter(tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3)) if tokens[i:i + 4])
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def test_regression_pages_score_above_floor():
+    """Snippet F1 (trafilatura's method) and shingle F1 (ScrapingHub's) on 30 DEV pages;
+    keeping every line scores 0.68 / 0.70 here, the classifier 0.84 / 0.84."""
+    tp = fp = fn = 0
+    precisions, recalls = [], []
+    comment_found = comment_total = 0
+    for line in (REGRESSION / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        text = (REGRESSION / "docs" / f"{gold['id']}.txt").read_text(encoding="utf-8")
+        ctx = classify(text)
+        clean = _norm(clean_text(ctx.page, ctx.labels))
+        if "with" in gold:
+            found = sum(_norm(s) in clean for s in gold["with"])
+            tp, fn = tp + found, fn + len(gold["with"]) - found
+            fp += sum(_norm(s) in clean for s in gold["without"])
+            comment_text = _norm("\n".join(ln.text for ln, lab in zip(ctx.page.lines, ctx.labels) if lab.label == "comment"))
+            comment_total += len(gold.get("comments") or [])
+            comment_found += sum(_norm(s) in comment_text for s in gold.get("comments") or [])
+        if "body" in gold:
+            true, pred = _shingles(gold["body"]), _shingles(clean)
+            hit = sum((true & pred).values())
+            if sum(pred.values()):
+                precisions.append(hit / sum(pred.values()))
+            recalls.append(hit / sum(true.values()) if sum(true.values()) else 1.0)
+    snippet_f1 = _f1(tp / (tp + fp), tp / (tp + fn))
+    body_f1 = _f1(sum(precisions) / len(precisions), sum(recalls) / len(recalls))
+    assert snippet_f1 >= 0.81, snippet_f1
+    assert body_f1 >= 0.81, body_f1
+    assert comment_found >= 3, (comment_found, comment_total)  # of 5
