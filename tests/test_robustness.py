@@ -46,6 +46,7 @@ def test_bad_inputs_get_error_reports_and_the_run_goes_on(tmp_path):
     unreadable = src / "secret.txt"
     unreadable.write_text("hidden", encoding="utf-8")
     unreadable.chmod(0)
+    os.symlink(src / "gone.txt", src / "dangling.txt")  # unreadable even for root
     (src / "loop").mkdir()
     os.symlink(src / "loop", src / "loop" / "again")
     out = tmp_path / "out"
@@ -68,6 +69,7 @@ def test_bad_inputs_get_error_reports_and_the_run_goes_on(tmp_path):
     assert reports["5"]["status"] == "error"  # text is not a string
     assert any(r["status"] == "error" and "input stops" in r["error"] for r in reports.values() if r["id"].startswith("cut"))
     assert any(r["status"] == "error" and "WARC" in r["error"] for r in reports.values() if r["id"].startswith("crawl"))
+    assert reports["dangling"]["status"] == "error" and "cannot read" in reports["dangling"]["error"]
     if os.geteuid() != 0:  # root reads any file
         assert reports["secret"]["status"] == "error" and "cannot read" in reports["secret"]["error"]
     assert summary["failed"] == sum(r["status"] == "error" for r in reports.values())
