@@ -274,3 +274,27 @@ def test_html_visible_dated_line_beats_a_modified_date():
 def test_rules_are_declared():
     codes = {r.code: r for r in (dates.MISSING, dates.PARTIAL, dates.IMPLAUSIBLE, dates.CONFLICT)}
     assert [codes[c].severity for c in sorted(codes)] == ["warning", "warning", "warning", "info"]
+
+
+def test_digit_shortcut_covers_every_decimal_digit():
+    """The scans start only at ASCII digits unless the text may hold other decimal digits: every
+    such digit must be caught by the lead bytes the shortcut tests."""
+    leads = {chr(c).encode("utf-8")[:1] for c in range(0x80, 0x110000) if chr(c).isdecimal()}
+    assert leads <= set(dates._OTHER_DIGIT_LEADS)
+    assert dates._digit_positions("Posted 12.03.2021 – “update”") == [7, 8, 10, 11, 13, 14, 15, 16]
+    assert dates._digit_positions("نُشر في ٢٠٢١") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Published: 2021-11-08 | Updated 08.11.2021, 07h36\nMINSK, Dec 5 (Reuters) - said on March 3, 2025.\n",
+    "Veröffentlicht am 19. Juni 201619. Juni 2016\nStand: 20195:35 pm, 3.12.2019 und 1.2.13\n",
+    "Der Termin: ٢٠٢١/١١/٠٨ und 8 November 2021.\nApril 2024 · Nov 30th, 2023 · 2023年11月8日\n",
+])
+def test_digit_shortcut_finds_what_a_full_scan_finds(text):
+    lex = dates.lexicon()
+    digits = dates._digit_positions(text)
+    forward = [(m.span(), m.groupdict()) for m in dates._forward_matches(lex, text, digits)]
+    assert forward == [(m.span(), m.groupdict()) for m in lex.forward.finditer(text)]
+    backward = [(m.span(), m.groupdict()) for m in dates._backward_matches(lex, text, text[::-1], digits)]
+    assert backward == [(m.span(), m.groupdict()) for m in lex.backward.finditer(text[::-1])]
+    assert forward and backward

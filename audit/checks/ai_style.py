@@ -389,7 +389,9 @@ _MAX_ROW_CHARS = 160
 
 
 def _is_row(line: str) -> bool:
-    return bool(_CELL_JOIN.search(line) or _PADDED_CELLS.search(line) or line.count("|") >= 2)
+    # cheapest test first; a padded cell needs three spaces in a row
+    return line.count("|") >= 2 or ("   " in line and _PADDED_CELLS.search(line) is not None) \
+        or _CELL_JOIN.search(line) is not None
 
 
 _HEADING_WORD = re.compile(r"[A-Za-z][\w’'-]*")
@@ -528,14 +530,23 @@ def score(words: int, counts: dict[str, float]) -> tuple[float, dict[str, float]
     return 1.0 / (1.0 + math.exp(-SLOPE * (evidence - CENTER))), excess
 
 
+def _body_lines(ctx: Context) -> list:
+    """ctx.lines_labelled("body") without a method call per line (`Line.blank` is a property):
+    a line is blank when strip() leaves nothing, that is when it is empty or all white space."""
+    lines, labels = ctx.page.lines, ctx.labels
+    if len(labels) < len(lines):
+        return ctx.lines_labelled("body")
+    return [ln for ln, lab in zip(lines, labels) if lab.label == "body" and ln.text and not ln.text.isspace()]
+
+
 def run(ctx: Context) -> dict[str, Any]:
     config = ctx.config
     threshold = config.param(FLAGGED, "threshold")
     min_words = config.param(FLAGGED, "min_words")
     max_evidence = config.param(FLAGGED, "max_evidence")
 
-    lines = ctx.lines_labelled("body")
-    text = "\n".join(ln.text for ln in lines)
+    lines = _body_lines(ctx)
+    text = "\n".join([ln.text for ln in lines])
     words, evidence = measure(text, config.param(BULLETS, "min_run"), config.param(TABLE, "min_rows"))
 
     counts: dict[str, float] = {}  # weak hits count WEAK_HIT

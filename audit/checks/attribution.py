@@ -23,6 +23,7 @@ import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -196,12 +197,16 @@ def _words(lower_text: str) -> set[str]:
     return set(_WORD.findall(lower_text))
 
 
-def _positions_with(joined: str, starts: list[int], words: tuple) -> frozenset:
+def _positions_with(joined: str, starts: list[int], words: tuple, first: int = 0) -> frozenset:
     """Positions (in the non-blank line list) of the lines that contain one of `words`, found with
-    str.find over the whole lower-cased page: much cheaper than testing each line."""
+    str.find over the whole lower-cased page: much cheaper than testing each line. With `first`,
+    only lines from that position on are searched."""
     found = set()
+    if first >= len(starts):
+        return frozenset()
+    begin = starts[first] if first else 0
     for w in words:
-        at = joined.find(w)
+        at = joined.find(w, begin)
         while at >= 0:
             line = bisect_right(starts, at) - 1
             found.add(line)
@@ -415,11 +420,13 @@ def _headline_credit(text: str) -> tuple[str, str] | None:
     return headline, outlet
 
 
-def _heading_key(text: str) -> str:
-    """A short line reduced for comparison with a list of headings: 'Related Posts:' -> 'related posts'."""
-    if len(text) > 60:
-        return ""
-    key = text.strip(" \t*•·-–—:|»>#[]()").lower()
+_HEADING_STRIP = " \t*•·-–—:|»>#[]()"
+
+
+def _heading_key(lower_text: str) -> str:
+    """A short lower-cased line reduced for comparison with a list of headings:
+    'related posts:' -> 'related posts'."""
+    key = lower_text.strip(_HEADING_STRIP)
     return " ".join(key.split()) if "  " in key or "\t" in key else key
 
 
@@ -470,68 +477,50 @@ class _Layout:
 def _layout(ctx: Context, data: _Data) -> _Layout:
     page = ctx.page
     labels = ctx.labels
-    comments = page.html_comment_lines or (0, -1)
-    nonblank: list[Line] = []
-    prose: list[bool] = []
-    excluded: list[bool] = []
-    boiler: list[bool] = []
-    comment: list[bool] = []
+    first_comment, last_comment = page.html_comment_lines or (0, -1)
+    # every per-line fact the checks need, a list each (comprehensions: this runs for every line
+    # of every page)
+    nonblank: list[Line] = [ln for ln in page.lines if ln.text and not ln.text.isspace()]
+    texts = [ln.text for ln in nonblank]
+    prose: list[bool] = [len(t) >= PROSE_MIN_CHARS and _is_prose(t) for t in texts]
+    nlabels = len(labels)
+    label_of = [labels[ln.number - 1].label if ln.number - 1 < nlabels else None for ln in nonblank]
+    comment: list[bool] = [lab == "comment" or first_comment <= ln.number <= last_comment
+                           for ln, lab in zip(nonblank, label_of)]
+    excluded: list[bool] = list(comment)
+    # Not trusted for bylines: a line classifier easily takes a short byline for a menu item.
+    # Credits, quotes and figures skip these lines.
+    boiler: list[bool] = [lab == "boilerplate" for lab in label_of]
+    # the lower-cased lines, each after a space (so " per " finds "per" at a line start); lower-
+    # cased one by one as they would be joined (a line break ends the final sigma's context too)
+    spaced = [" " + t.lower() for t in texts]
     related_at: list[int] = []  # related-post headings
     boxes: list[int] = []  # author-box headings
-    credited: list[int] = []  # "Headline – Outlet" lines
-    # one pass over the lines: every per-line fact the checks need
-    for ln in page.lines:
-        text = ln.text
-        if not text or text.isspace():
-            continue
-        i = len(nonblank)
-        nonblank.append(ln)
-        is_prose = _is_prose(text)
-        prose.append(is_prose)
-        lab = labels[ln.number - 1] if ln.number - 1 < len(labels) else None
-        is_comment = (lab is not None and lab.label == "comment") or comments[0] <= ln.number <= comments[1]
-        comment.append(is_comment)
-        excluded.append(is_comment)
-        # Not trusted for bylines: a line classifier easily takes a short byline for a menu item.
-        # Credits, quotes and figures skip these lines.
-        boiler.append(lab is not None and lab.label == "boilerplate")
+    related_headings, author_box = data.related_headings, data.author_box
+    for i, text in enumerate(texts):
         if len(text) <= 60:
-            key = _heading_key(text)
-            if key in data.related_headings:
+            key = _heading_key(spaced[i][1:])
+            if key in related_headings:
                 related_at.append(i)
-            elif key in data.author_box:
+            elif key in author_box:
                 boxes.append(i)
-        if not is_prose and _has_dash(text) and _headline_credit(text.strip()):
-            credited.append(i)
+    # "Headline – Outlet" lines
+    credited: list[int] = [i for i, text in enumerate(texts)
+                           if not prose[i] and _has_dash(text) and _headline_credit(text.strip())]
     n = len(nonblank)
     first_prose = next((i for i, p in enumerate(prose) if p), n)
     main_start = _main_start(nonblank, prose)
-    # the lower-cased lines, each after a space (so " per " finds "per" at a line start), joined
-    texts = [ln.text for ln in nonblank]
-    joined = " " + "\n ".join(texts).lower()
-    starts, at = [], 0
-    for t in texts:
-        starts.append(at)
-        at += len(t) + 2
-    if len(joined) + 1 != at and texts:  # lower() changed a length (a rare letter like "İ")
-        lower = [" " + t.lower() for t in texts]
-        joined = "\n".join(lower)
-        starts, at = [], 0
-        for low in lower:
-            starts.append(at)
-            at += len(low) + 1
-    ends = starts[1:] + [len(joined) + 1]
+    joined = "\n".join(spaced)
+    starts = list(accumulate([len(low) + 1 for low in spaced[:-1]], initial=0)) if spaced else []
     # words only of the short lines that contain a byline cue somewhere
     short = [i for i, t in enumerate(texts) if len(t) < BYLINE_LINE_MAX]
-    short_joined = "\n".join(joined[starts[i]: ends[i] - 1] for i in short)
-    short_starts, at = [], 0
-    for i in short:
-        short_starts.append(at)
-        at += ends[i] - starts[i]
+    short_spaced = [spaced[i] for i in short]
+    short_joined = "\n".join(short_spaced)
+    short_starts = list(accumulate([len(low) + 1 for low in short_spaced[:-1]], initial=0)) if short else []
     cue_lines = {short[k] for k in _positions_with(short_joined, short_starts, data.cue_keys)}
     words = [_NO_WORDS] * n
     for i in cue_lines:
-        words[i] = _words(joined[starts[i]: ends[i] - 1])
+        words[i] = _words(spaced[i])
     # Related-post blocks: from a related heading after the article's first paragraph to the next
     # paragraph (before it, such headings are menu items of the site's navigation).
     for h in related_at:
@@ -585,6 +574,7 @@ class _Name:
 
 
 _GLUED_CUE = re.compile(r"(?:By|Von|Par|Por)(?=[A-Z][a-z])")
+_GLUED_CUE_WORDS = ("By", "Von", "Par", "Por")  # what _GLUED_CUE starts with: a cheap test first
 _GLUED_COUNT = re.compile(r"([^\W\d_][^\W\d_'’.-]*)\d+")
 
 
@@ -827,7 +817,7 @@ def _names_ok(text: str, data: _Data) -> bool:
     return all(_personal_name(p, data) for p in parts if p)
 
 
-def _byline_near_date(ln: Line, text: str, prev_text: str | None, next_text: str | None, data: _Data) -> _Byline | None:
+def _byline_near_date(ln: Line, text: str, nb: list[Line], i: int, data: _Data) -> _Byline | None:
     """A name written next to the date of the article header: "Marie Merlet | 9 décembre 2019",
     "25.10.2022 - Reiner Nagel", or a name line right above or below a date line. Only the
     position speaks for it, so the name must look like a person's name."""
@@ -852,20 +842,29 @@ def _byline_near_date(ln: Line, text: str, prev_text: str | None, next_text: str
                 if not after or after[0] in "|/•·-–—(" or after[0].isdigit():
                     name = found
                     offset = lead + d.end() + skip + found.start
-    elif (prev_text and _is_date_line(prev_text, data)) or (next_text and _is_date_line(next_text, data)):
-        # a line that is only a name, next to a date line
-        body = s.lstrip("-–| ")
-        # a list item is a byline only next to a dated list item ("* Ronja Beck" / "/ 16.11.2018")
-        listed = body[:1] in "*•+"
-        if listed:
-            dated = [t for t in (prev_text, next_text) if t and _is_date_line(t, data)]
-            if all(t.strip()[:1] not in "*•+/|" for t in dated):
-                return None
-            body = body.lstrip("*•+ ")
-        found = _parse_names(body, data, allow_handle=False, allow_single=False)
-        if found is not None and not body[found.end:].strip(" ,|"):
-            name = found
-            offset = lead + (len(s) - len(body)) + found.start
+    else:
+        # the neighbours are looked up only here (most lines stop at the date test above)
+        prev_text, next_text = _neighbour(nb, i, -1), None
+        near = bool(prev_text) and _is_date_line(prev_text, data)
+        if not near:
+            next_text = _neighbour(nb, i, 1)
+            near = bool(next_text) and _is_date_line(next_text, data)
+        if near:
+            # a line that is only a name, next to a date line
+            body = s.lstrip("-–| ")
+            # a list item is a byline only next to a dated list item ("* Ronja Beck" / "/ 16.11.2018")
+            listed = body[:1] in "*•+"
+            if listed:
+                if next_text is None:
+                    next_text = _neighbour(nb, i, 1)
+                dated = [t for t in (prev_text, next_text) if t and _is_date_line(t, data)]
+                if all(t.strip()[:1] not in "*•+/|" for t in dated):
+                    return None
+                body = body.lstrip("*•+ ")
+            found = _parse_names(body, data, allow_handle=False, allow_single=False)
+            if found is not None and not body[found.end:].strip(" ,|"):
+                name = found
+                offset = lead + (len(s) - len(body)) + found.start
     if name is None or not _names_ok(name.text, data):
         return None
     if _is_comment_author(s, data) or data.photo_credit.search(s):
@@ -884,8 +883,8 @@ def _find_byline(ctx: Context, data: _Data, lay: _Layout) -> _Byline | None:
     candidates = {i for i in range(n) if lay.words[i]}
     candidates.update(range(header_lo, header_hi))
     last = min(n, lay.main_start + MAIN_HEADER_LINES + 1)
-    for p in range(n):
-        if lay.prose[p] and p - PROSE_AFTER_BYLINE <= last:
+    for p in range(min(n, last + PROSE_AFTER_BYLINE + 1)):
+        if lay.prose[p]:
             candidates.update(range(max(0, p - PROSE_AFTER_BYLINE), min(p, last)))
     cue: list[tuple[int, _Byline]] = []
     near: list[_Byline] = []
@@ -895,7 +894,8 @@ def _find_byline(ctx: Context, data: _Data, lay: _Layout) -> _Byline | None:
         text = ln.text
         if lay.excluded[i] or len(text) > BYLINE_LINE_MAX:
             continue
-        has_cue = not data.cue_words.isdisjoint(lay.words[i]) or _GLUED_CUE.match(text.lstrip()) is not None
+        has_cue = not data.cue_words.isdisjoint(lay.words[i]) or (
+            text.lstrip().startswith(_GLUED_CUE_WORDS) and _GLUED_CUE.match(text.lstrip()) is not None)
         m = data.by_twice.match(text) if has_cue else None
         if m is not None:
             name = _parse_names(m.group("name"), data, allow_handle=False, allow_single=True)
@@ -912,7 +912,7 @@ def _find_byline(ctx: Context, data: _Data, lay: _Layout) -> _Byline | None:
             continue
         in_header = header_lo <= i < header_hi
         if in_header or (i <= last and any(lay.prose[i + 1: i + 1 + PROSE_AFTER_BYLINE])):
-            found = _byline_near_date(ln, text, _neighbour(nb, i, -1), _neighbour(nb, i, 1), data)
+            found = _byline_near_date(ln, text, nb, i, data)
             if found is not None:
                 (near if in_header else near_late).append(found)
     if cue:
@@ -1075,7 +1075,9 @@ def _find_credits(ctx: Context, data: _Data, lay: _Layout) -> tuple[list[_Credit
     notices: list[tuple[Line, str]] = []
     title_seen = False
     notice_lines = _positions_with(lay.joined, lay.starts, data.notice_words)
-    credit_lines = _positions_with(lay.joined, lay.starts, data.credit_words)
+    # the according-to cues are read only from the first paragraph on (see below); the lines
+    # above it are read anyway
+    credit_lines = _positions_with(lay.joined, lay.starts, data.credit_words, lay.first_prose)
     # the lines worth reading: those with a cue, the header, and the few lines after a paragraph
     candidates = set(notice_lines | credit_lines)
     candidates |= _positions_with(lay.joined, lay.starts, ("(", *data.source_label_words))
@@ -1153,15 +1155,18 @@ def _find_credits(ctx: Context, data: _Data, lay: _Layout) -> tuple[list[_Credit
 # ---------------------------------------------------------------------------------------------
 # Quotes and figures.
 
+_OPENING_QUOTES = ('"', "“", "„", "«")  # a line is read for quotations only if it has one of these
+
+
 def _quotes(ctx: Context, data: _Data, lay: _Layout) -> dict[str, int]:
     min_words = ctx.config.param(UNATTRIBUTED_QUOTE, "min_words")
     total = attributed = 0
-    for i, ln in enumerate(lay.nonblank):
+    # only the lines with a quote mark (found in the whole page at once, not line by line)
+    for i in sorted(_positions_with(lay.joined, lay.starts, _OPENING_QUOTES)):
         if lay.excluded[i] or lay.boiler[i]:
             continue
+        ln = lay.nonblank[i]
         text = ln.text
-        if '"' not in text and "“" not in text and "„" not in text and "«" not in text:
-            continue
         for m in data.quote.finditer(text):
             if m.group(1).count(" ") + 1 < min_words:
                 continue

@@ -452,13 +452,83 @@ def _weekday_left(lex: _Lexicon, text: str, pos: int) -> int | None:
     return None
 
 
+# Speed: both scans match only where a run of digits starts (the reversed one also one or two
+# digits into a run after "." or ":"), so they are run from those places instead of letting `re`
+# test every character of the text. The runs are found with str.find per ASCII digit (memchr),
+# which is exact when the text holds no other decimal digit: every such digit (str.isdecimal,
+# what `\d` matches) is encoded in UTF-8 with one of these lead bytes (tests/test_dates.py
+# checks the list); a text with any of them is scanned the plain way.
+_OTHER_DIGIT_LEADS = (b"\xd9", b"\xdb", b"\xdf", b"\xe0", b"\xe1", b"\xea", b"\xef", b"\xf0")
+
+
+def _digit_positions(text: str) -> list[int] | None:
+    """Sorted offsets of the digits of text, or None when it may hold non-ASCII digits."""
+    if not text.isascii():
+        raw = text.encode("utf-8", "surrogatepass")
+        if any(lead in raw for lead in _OTHER_DIGIT_LEADS):
+            return None
+    found: list[int] = []
+    find = text.find
+    for digit in "0123456789":
+        at = find(digit)
+        while at >= 0:
+            found.append(at)
+            at = find(digit, at + 1)
+    found.sort()
+    return found
+
+
+def _matches_at_runs(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
+    """What pattern.finditer(text) yields when every match starts at one of `starts` (ascending)."""
+    out = []
+    last = 0
+    match = pattern.match
+    for at in starts:
+        if at < last:
+            continue
+        m = match(text, at)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _forward_matches(lex: "_Lexicon", text: str, digits: list[int] | None) -> list[re.Match]:
+    if digits is None:
+        return list(lex.forward.finditer(text))
+    starts = [p for k, p in enumerate(digits) if not k or digits[k - 1] != p - 1]
+    return _matches_at_runs(lex.forward, text, starts)
+
+
+def _backward_matches(lex: "_Lexicon", text: str, reversed_text: str, digits: list[int] | None) -> list[re.Match]:
+    if digits is None:
+        return list(lex.backward.finditer(reversed_text))
+    size = len(text)
+    last = len(digits) - 1
+    starts: list[int] = []
+    for k in range(last, -1, -1):  # the runs' ends in the text are their starts in the reversed text
+        p = digits[k]
+        if k < last and digits[k + 1] == p + 1:
+            continue
+        q = size - 1 - p
+        starts.append(q)
+        if q and reversed_text[q - 1] in ".:":  # "(?<=[.:]\d)", "(?<=[.:]\d\d)" in the year pattern
+            for extra in (1, 2):
+                if k - extra >= 0 and digits[k - extra] == p - extra:
+                    starts.append(q + extra)
+                else:
+                    break
+    return _matches_at_runs(lex.backward, reversed_text, starts)
+
+
 def scan(text: str, line_starts: list[int]) -> list[Candidate]:
     """Every absolute date-like expression of the text, in order (roles come later)."""
     lex = lexicon()
     month_of = lex.month_of
     found: list[Candidate] = []
     numeric: list[tuple[Candidate, int, int, int, str]] = []  # candidate, a, b, year, separator
-    for m in lex.forward.finditer(text):
+    digits = _digit_positions(text)
+    for m in _forward_matches(lex, text, digits):
         start, end = m.span()
         year = None
         cand = Candidate(line=0, start=start, end=end, text="", kind="iso")
@@ -481,7 +551,7 @@ def scan(text: str, line_starts: list[int]) -> list[Candidate]:
         if _finish(cand, year, text, line_starts, lex):
             found.append(cand)
     size = len(text)
-    for m in lex.backward.finditer(text[::-1]):
+    for m in _backward_matches(lex, text, text[::-1], digits):
         start, end = size - m.end(), size - m.start()
         if (m["ysep"] or "").count(",") > 1 or m["gap"] and m["gap"].count(".") > 1 or (m["ysep2"] or "").count(",") > 1:
             continue  # the separators' classes are loose for speed; one comma, one dot at most
@@ -586,10 +656,35 @@ def _looks_english(text: str) -> bool:
     return english > sum(sample.count(w) for w in _OTHER_WORDS)
 
 
+def _may_hold_relative(lines: list[Any]) -> list[Any]:
+    """The lines of which scan_relative may find something, in order: all their words are read
+    in one pass, and only lines whose lower-cased text holds one of the relative words found
+    are kept (exact: no relative word has a letter whose lower case depends on its neighbours,
+    as the final sigma's does)."""
+    if not lines:
+        return []
+    joined = "\n".join([ln.text for ln in lines])
+    words = _WORDS.findall(joined.lower()) if joined.isascii() else [w.lower() for w in _WORDS.findall(joined)]
+    present = lexicon().relative_words.intersection(words)
+    if not present:
+        return []
+    if any("σ" in w or "ς" in w for w in present):
+        return lines  # a word with a sigma: its lower case depends on the letters around it
+    out = []
+    for ln in lines:
+        low = ln.text.lower()
+        if any(w in low for w in present):
+            out.append(ln)
+    return out
+
+
 def scan_relative(text: str, line: Any) -> list[Candidate]:
     """Relative dates on one line: '2 hours ago', 'yesterday', 'this week', 'Friday'."""
     lex = lexicon()
-    if lex.relative_words.isdisjoint(w.lower() for w in _WORDS.findall(line.text)):
+    text = line.text
+    # an ASCII line lower-cases word by word as it does whole: one lower() instead of one a word
+    words = _WORDS.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORDS.findall(text)]
+    if lex.relative_words.isdisjoint(words):
         return []
     out = []
     for m in lex.relative.finditer(line.text):
@@ -743,6 +838,19 @@ class _Page:
         return not self.lex.single_word_cues[role].isdisjoint(_WORDS.findall(low))
 
 
+def _relative_found(page: Page, lay: Layout, settings: Settings) -> list[Candidate]:
+    """Relative forms, only where they could date the page: short lines above the article and
+    the article's first lines (a "said Friday" deeper down is the story's, not the page's)."""
+    lines = page.lines
+    top = (lay.body_start - 1) if lay.body_start else min(len(lines), 30)
+    chosen = [ln for ln in lines[:top] if not ln.blank and len(ln.text) <= 80]
+    chosen += [lines[n - 1] for n in lay.lede(settings.lede_lines)]
+    relative: list[Candidate] = []
+    for ln in _may_hold_relative(chosen):
+        relative.extend(scan_relative(page.text, ln))
+    return relative
+
+
 def candidates(ctx: Context, settings: Settings, relative_forms: bool = True,
                scanned: list[Candidate] | None = None) -> tuple[list[Candidate], Layout]:
     """Every date-like expression of the page with its role and score (relative forms only
@@ -757,16 +865,7 @@ def candidates(ctx: Context, settings: Settings, relative_forms: bool = True,
     else:
         found = [_fresh(c) for c in scanned]
     info = _Page(ctx, lay, settings)
-    # relative forms only where they could date the page: short lines above the article and
-    # the article's first lines (a "said Friday" deeper down is the story's, not the page's)
-    top = (lay.body_start - 1) if lay.body_start else min(len(lines), 30)
-    relative: list[Candidate] = []
-    if relative_forms:
-        for ln in lines[:top]:
-            if not ln.blank and len(ln.text) <= 80:
-                relative.extend(scan_relative(page.text, ln))
-        for n in info.lede:
-            relative.extend(scan_relative(page.text, lines[n - 1]))
+    relative = _relative_found(page, lay, settings) if relative_forms else []
     if relative:
         spans = [(c.start, c.end) for c in found]
         found.extend(r for r in relative if not any(s < r.end and r.start < e for s, e in spans))
@@ -1145,9 +1244,12 @@ def run(ctx: Context) -> dict[str, Any]:
     result: dict[str, Any] = {"published": None, "status": "missing", "line": None, "source": None}
     partial: Candidate | None = None
     if winner is None:
-        found, lay = candidates(ctx, settings, relative_forms=True,  # "2 hours ago" may date it in part
-                                scanned=[c for c in found if c.kind not in ("relative", "weekday", "vague")])
-        ranked = _rank(found, lay)
+        # "2 hours ago" may date it in part; with no relative form on the page, the candidates
+        # and their roles are those found above (the same scan gets the same roles)
+        if _relative_found(page, lay, settings):
+            found, lay = candidates(ctx, settings, relative_forms=True,
+                                    scanned=[c for c in found if c.kind not in ("relative", "weekday", "vague")])
+            ranked = _rank(found, lay)
         partial = _partial_candidate(ranked, lay, settings)
     rejected_notes = [f"line {c.line} {c.text!r} is {implausible(c.date)}" for c in rejected[:2]]
     if winner is not None:
