@@ -160,3 +160,223 @@ def test_the_articles_own_byline_and_date_do_not_start_a_section():
     ) + ARTICLE
     ctx = run(text)
     assert ctx.results["comments"]["start_line"] is None
+
+
+# --- widget layouts found in the trafilatura evaluation pages (DEV), with decoys -------------
+
+def test_blogger_layout_with_names_glued_to_timestamps():
+    # Blogger: "NameMonth d, yyyy at h:mm PM", "ReplyDelete", a "Replies" header under each post
+    text = ARTICLE + (
+        "Kommentare:\n"
+        "\n"
+        "  • Ruby21:00\n"
+        "\n"
+        "Hey,\n"
+        "ein wirklich tolles Interview. Ich kann es mir durchaus sehr gut vorstellen, dass es nicht einfach ist in verschiedene Verlage hineinzukommen.\n"
+        "Lieben Gruß,\n"
+        "Ruby\n"
+        "\n"
+        "AntwortenLöschen\n"
+        "  • Unknown07:56\n"
+        "\n"
+        "Ja, die bekannten Verlage machen es einem nicht leicht :)\n"
+        "\n"
+        "Löschen\n"
+        "Antworten\n"
+    )
+    got = labels_by_text(run(text))
+    assert got["Ja, die bekannten Verlage machen es einem nicht leicht :)"] == "comment"
+    assert got["ein wirklich tolles Interview. Ich kann es mir durchaus sehr gut vorstellen, dass es nicht einfach ist in verschiedene Verlage hineinzukommen."] == "comment"
+    text = ARTICLE + (
+        "  • ALLIE NYCMay 31, 2019 at 10:25 PM\n"
+        "\n"
+        "OMG what a beautiful place to stay! I could use a get away like this right about now.\n"
+        "\n"
+        "ReplyDelete\n"
+        "Replies\n"
+        "\n"
+        "  • Silvia NegrettiJune 1, 2019 at 1:45 AM\n"
+        "\n"
+        "Hyatt Hotels are among the bests!\n"
+        "\n"
+        "ReplyDelete\n"
+    )
+    got = labels_by_text(run(text))
+    assert got["OMG what a beautiful place to stay! I could use a get away like this right about now."] == "comment"
+    assert got["Hyatt Hotels are among the bests!"] == "comment"
+
+
+def test_handle_above_timestamp_and_forum_quote_controls():
+    text = ARTICLE + (
+        "  • Götz-Michael Freimann\n"
+        "\n"
+        "14. 01. 2020, 13:29\n"
+        "\n"
+        "Inhaltlich ist der Artikel super. Ich finde die Form des Kommentars für die Ansammlung an Fakten unpassend.\n"
+        "\n"
+        "  • antworten\n"
+        "  • melden\n"
+        "\n"
+        "  • Martinxyz\n"
+        "\n"
+        "14. 01. 2020, 14:00\n"
+        "\n"
+        "@Götz-Michael Freimann Finde ich falsch. Neubauers Job ist nicht Kaeser quasi zu ersetzen.\n"
+        "\n"
+        "  • antworten\n"
+    )
+    got = labels_by_text(run(text))
+    assert got["Inhaltlich ist der Artikel super. Ich finde die Form des Kommentars für die Ansammlung an Fakten unpassend."] == "comment"
+    assert got["@Götz-Michael Freimann Finde ich falsch. Neubauers Job ist nicht Kaeser quasi zu ersetzen."] == "comment"
+
+
+def test_relative_times_and_sort_widget():
+    text = ARTICLE + (
+        "neuste älteste beste Bewertung\n"
+        "Gast\n"
+        "Bibi Blue\n"
+        "\n"
+        "Lieber Robert, danke für die Denkanstöße und die schönen Wünsche.\n"
+        "\n"
+        "Daumen hoch 6 Daumen runter\n"
+        "1 Monat her\n"
+        "Gast\n"
+        "Nossi\n"
+        "\n"
+        "Wie so oft, triffst du den berühmt berüchtigten Nagel Robert.\n"
+        "\n"
+        "Daumen hoch 5 Daumen runter\n"
+        "1 Monat her\n"
+    )
+    got = labels_by_text(run(text))
+    assert got["Lieber Robert, danke für die Denkanstöße und die schönen Wünsche."] == "comment"
+    assert got["Wie so oft, triffst du den berühmt berüchtigten Nagel Robert."] == "comment"
+
+
+def test_review_widget_under_a_reviews_header():
+    text = ARTICLE + (
+        "Customer Reviews\n"
+        "\n"
+        "Based on 40 reviews\n"
+        "98%\n"
+        "(39)\n"
+        "3%\n"
+        "(1)\n"
+        "S\n"
+        "S.\n"
+        "Absolut überzeugend\n"
+        "\n"
+        "Ich kann die Meinung von Dieter nicht nachvollziehen. Der Vergleich mit einem Tchibo Kaffee ist schon eine Frechheit.\n"
+    )
+    got = labels_by_text(run(text))
+    assert got["Ich kann die Meinung von Dieter nicht nachvollziehen. Der Vergleich mit einem Tchibo Kaffee ist schon eine Frechheit."] == "comment"
+    assert got["Start with soft butter and add the ground sugar a spoonful at a time, beating well after each addition so that the icing stays light and does not split when you add the milk and the vanilla at the end."] == "body"
+
+
+FORUM_THREAD = (
+    "MS Society UK | Forum\n"
+    "\n"
+    "Struggling with getting Stronger and what my body is doing\n"
+    "\n"
+    "hayley.p 2 May 2025 18:48 1\n"
+    "\n"
+    "Hey I have had symptoms since late 2019 and diagnosed April 2024. I get so confused with pushing through and training to live more active.\n"
+    "I’ve been up and down but have noticed have avoided days out so have recently invested in a scooter to help.\n"
+    "\n"
+    "alison100 3 May 2025 09:21 2\n"
+    "\n"
+    "I think that setting expectations is important here. Will exercise reverse permanent MS damage? No it won't.\n"
+    "\n"
+    "2 Likes\n"
+    "Kestrel 3 May 2025 09:46 3\n"
+    "\n"
+    "I agree, exercise won’t undo previous damage but by doing regular exercise now, many years after my diagnosis, I feel better.\n"
+    "\n"
+    "3 Likes\n"
+    "whammel 3 May 2025 18:23 4\n"
+    "\n"
+    "Most of us MSers have limited energy, so using a scooter to get around is perfectly good common sense.\n"
+    "\n"
+    "3 Likes\n"
+)
+
+
+def test_forum_thread_posts_are_content_not_comments():
+    # the opening post is stamped like the replies: a thread, not an article with comments
+    ctx = run(FORUM_THREAD)
+    assert ctx.results["comments"]["start_line"] is None
+    assert not any(lab.label == "comment" for lab in ctx.labels)
+    # Q&A / forum furniture: "13 answers", "14 posts · Joined 2025", "Discussion starter"
+    qa = ARTICLE + (
+        "xJewishNinjax Discussion starter\n"
+        "14 posts · Joined 2025\n"
+        "#1 · Mar 21, 2025\n"
+        "I guess I’m the first, 2024 Highlander with the liftgate led lights.\n"
+        "golftango29 Mar 21, 2025 at 10:02 am\n"
+        "All those rear trim pieces look like the exact same as the 3rd gen Highlander.\n"
+        "Reply\n"
+        "xJewishNinjax Mar 21, 2025 at 11:40 am\n"
+        "Probably, companies are always trying to save money.\n"
+        "Reply\n"
+    )
+    ctx = run(qa)
+    assert not any(lab.label == "comment" for lab in ctx.labels)
+
+
+def test_teaser_listings_and_bylines_are_not_comment_sections():
+    # related-article teasers: headline, teaser, "Names, City dd.mm.yyyy, hh:mm"
+    teasers = ARTICLE + "\n".join([
+        "Johnsons EU-Abkommen belastet die Briten mehr als jenes von Theresa May",
+        "Grossbritannien und die EU haben umrissen, wie sie sich ein Handelsabkommen nach dem Brexit vorstellen.",
+        "Benjamin Triebe, London 18.10.2019, 19:33",
+        "Ein Zaubertrick lässt die irische Grenze verschwinden",
+        "Die Lösung des grössten Brexit-Problems: Nordirland wäre nicht in der EU, würde aber so behandelt.",
+        "Benjamin Triebe, London 18.10.2019, 06:00",
+        "Aktualisiert",
+        "Beat Bumbacher, Markus M. Haefliger, Johanna Wedl *19.10.2019, 21:59 Uhr",
+    ]) + "\n"
+    ctx = run(teasers)
+    assert not any(lab.label == "comment" for lab in ctx.labels)
+    # a blog listing with a comment count under each teaser ("0 comments", "14 comments")
+    listing = ARTICLE + "\n".join([
+        "Phoebe Sajor", "0 comments", "AI", "February 25, 2026",
+        "Your sneak peek at the redesigned Stack Overflow", "Zach Rutta", "14 comments", "Company",
+        "February 23, 2026", "Defense against uploads: Q&A with OSS file scanner", "Ryan Donovan", "3 comments",
+        "Company", "February 20, 2026", "Another post in the listing", "Jane Doe", "2 comments", "News",
+        "February 18, 2026",
+    ]) + "\n"
+    ctx = run(listing)
+    assert not any(lab.label == "comment" for lab in ctx.labels)
+
+
+def test_signal_kinds_on_real_lines():
+    data = comments._data()
+    date_re = noise.date_pattern()
+    sig = lambda t: comments._signal(t, data, date_re)  # noqa: E731
+    assert sig("{ 38 comments… read them below or add one }") == "header"
+    assert sig("1 reply on “Warum Wien zu blöd für eine staufreie Mahü ist”") == "header"
+    assert sig("1 Meinungen:") == "header"
+    assert sig("0 comments") is None  # a teaser's count heads nothing
+    assert sig("Armanox June 28, 2015 at 10:25 pm") == "author"
+    assert sig("18.10.2019, 16:18 Zum Antworten anmelden Zitieren #") == "author"
+    assert sig("1 Monat her") == "time"
+    assert sig("18. September um 08:37") == "time"
+    assert sig("Aktionszeitraum: 21.10.2019 – 27.10.2019") == "date"  # no clock in a date range
+    assert sig("Published June 28, 2015 at 10:25 pm") == "time"  # the article's own date: no author
+    assert sig("NEW 14 HRS AGO") == "time"  # a listing badge, not a handle
+    assert sig("ich habe vor 5 Wochen gefärbt, trotzdem hat das Shampoo den Ansatz getönt") is None
+    assert sig("AntwortenLöschen") == "reply"
+
+
+def test_html_comments_left_in_the_main_text_are_still_found():
+    # trafilatura separated one comment block but left the WordPress section in the main text
+    text = ARTICLE + WORDPRESS_COMMENTS + "\nSarah\nLovely recipe, thank you!\n"
+    n = len(text.rstrip("\n").split("\n"))
+    page = Page.from_text(Document(id="t", text=text), text, kind="html", html_comment_lines=(n - 1, n))
+    ctx = Context(page=page, config=DEFAULT_CONFIG)
+    ctx.results["noise"] = noise.run(ctx)
+    ctx.results["comments"] = comments.run(ctx)
+    got = labels_by_text(ctx)
+    assert got["Lovely recipe, thank you!"] == "comment"  # trafilatura's block
+    assert got["Hi Fiona, glad this recipe was able to help you out in these difficult times."] == "comment"
+    assert got["Start with soft butter and add the ground sugar a spoonful at a time, beating well after each addition so that the icing stays light and does not split when you add the milk and the vanilla at the end."] == "body"

@@ -1,0 +1,259 @@
+"""HTML extraction: trafilatura's main text and comments as the analysed lines.
+
+The pages below are small but built like real ones (a table layout, an opinion piece
+whose article is marked "commentary", an article with its own <header>); the two pages
+in tests/data/html are real pages of the ScrapingHub article benchmark."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from audit import extract
+from audit.extract import page_from_document, visible_text
+from audit.model import Document
+
+from conftest import DATA
+
+MAX_CHARS = 100_000
+
+
+def html_page(html: str, url: str | None = None):
+    return page_from_document(Document(id="t", html=html, url=url), MAX_CHARS)
+
+
+def body_lines(page) -> list[str]:
+    last = page.html_comment_lines[0] - 1 if page.html_comment_lines else len(page.lines)
+    return [ln.text for ln in page.lines[:last]]
+
+
+def comment_lines(page) -> list[str]:
+    if not page.html_comment_lines:
+        return []
+    first, last = page.html_comment_lines
+    return [ln.text for ln in page.lines[first - 1:last]]
+
+
+def paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+# ------------------------------------------------------------------ layout tables
+
+NIGHT_BUS = [
+    "The regional council voted on Tuesday to extend the night bus network to the three northern districts, "
+    "ending a two-year dispute over who should pay for the service.",
+    "Under the plan, buses will run every twenty minutes between midnight and five in the morning from March, "
+    "with the cost shared between the council and the transport authority.",
+    "Residents of the outer districts had complained for years that the last connection left the city centre "
+    "before eleven, leaving shift workers without a way home.",
+]
+TABLE_LAYOUT_PAGE = (
+    "<html><head><title>Night buses reach the northern districts | City Gazette</title></head><body>"
+    '<table width="100%"><tr><td class="nav"><a href="/">Home</a> <a href="/news">News</a></td></tr>'
+    "<tr><td><h1>Night buses reach the northern districts</h1><p>by Maria Keller</p><p>Monday, March 2, 2020</p>"
+    + paragraphs(NIGHT_BUS)
+    + "<table><tr><th>Line</th><th>First bus</th><th>Last bus</th></tr>"
+    "<tr><td>N1</td><td>00:10</td><td>04:50</td></tr><tr><td>N2</td><td>00:25</td><td>05:05</td></tr></table>"
+    "<p>The council will review the timetable after six months of operation and publish passenger numbers.</p>"
+    "</td></tr></table></body></html>"
+)
+
+
+def test_paragraphs_of_a_layout_table_keep_one_line_each():
+    lines = body_lines(html_page(TABLE_LAYOUT_PAGE))
+    for paragraph in NIGHT_BUS:
+        assert paragraph in lines  # the whole line, not run together with its neighbours
+    assert not any(ln.startswith("|") and "regional council" in ln for ln in lines)
+
+
+def test_a_data_table_inside_the_layout_stays_a_table():
+    lines = body_lines(html_page(TABLE_LAYOUT_PAGE))
+    assert "| N1 | 00:10 | 04:50 |" in lines
+    assert lines.index("| N1 | 00:10 | 04:50 |") > lines.index(NIGHT_BUS[-1])
+
+
+def test_real_table_layout_page_is_one_paragraph_per_line():
+    page = html_page((DATA / "html" / "sha_1d6b2a590605.html").read_text(encoding="utf-8"))
+    lines = body_lines(page)
+    assert any(ln.startswith("Earlier this month, NASA announced the newest milestone") for ln in lines)
+    assert any(ln.startswith("“Oh my,” Lucas responded") for ln in lines)
+    assert max(len(ln) for ln in lines) < 2000  # was one 12,000-character row
+    assert page.html_meta["date"] == "2019-11-18"
+    # the block rendering the date and byline checks read is unchanged
+    visible = visible_text(page, MAX_CHARS).split("\n")
+    assert "by Jeff Foust" in visible
+    assert "Monday, November 18, 2019" in visible
+
+
+# ------------------------------------------------------------------ comments
+
+OPINION = [
+    "Nobody should be surprised that the chief executive chose the contract over the climate pledge he made "
+    "in public only a week earlier.",
+    "The company had promised to review every project that touches coal, yet the review took three days and "
+    "ended exactly where it began.",
+    "What the episode shows is how little a seat on a supervisory board is worth when the decision has already "
+    "been taken elsewhere.",
+]
+READER_COMMENTS = [
+    "I agree with most of this, but the author forgets that the contract was signed two years before the pledge.",
+    "Thanks for the clear words. The board seat was never meant to change anything, it was meant to change the "
+    "headlines.",
+]
+
+
+def opinion_page(article_class: str) -> str:
+    thread = "".join(
+        f'<li class="comment"><h4>Reader {i}</h4><p>{c}</p></li>' for i, c in enumerate(READER_COMMENTS)
+    )
+    return (
+        "<html><head><title>The pledge that lasted a week</title></head><body>"
+        '<div class="site-header"><a href="/">Home</a></div>'
+        f'<div class="{article_class}"><h1>The pledge that lasted a week</h1>{paragraphs(OPINION)}</div>'
+        f'<div class="sect sect_commentlinks"><h2>Comments</h2><ul class="thread">{thread}</ul></div>'
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("article_class", ["article opinion commentary", "article opinion"])
+def test_an_opinion_piece_marked_commentary_is_the_body_and_its_comments_are_comments(article_class):
+    page = html_page(opinion_page(article_class))
+    body, comments = body_lines(page), comment_lines(page)
+    for paragraph in OPINION:
+        assert paragraph in body
+        assert paragraph not in comments
+    for comment in READER_COMMENTS:
+        assert comment in comments
+        assert comment not in body
+
+
+def test_a_page_without_comments_has_no_comment_lines():
+    page = html_page(TABLE_LAYOUT_PAGE)
+    assert page.html_comment_lines is None
+
+
+# ------------------------------------------------------------------ article header (precision mode)
+
+MUSEUM = [
+    "The museum will close its east wing for eighteen months from September while the roof and the climate "
+    "control system are replaced.",
+    "Around two hundred works will move to the west galleries, and the rest will be lent to partner museums "
+    "in the region during the works.",
+    "The director said the closure was overdue: water had reached the storage rooms twice in the past winter "
+    "after heavy rain.",
+]
+STANDFIRST = (
+    "The roof leaks and the climate control is failing, so the collection's most fragile works have to move "
+    "out before the autumn."
+)
+ARTICLE_HEADER_PAGE = (
+    "<html><head><title>Museum to close east wing for repairs</title></head><body>"
+    '<header class="site"><nav><a href="/">Home</a> <a href="/culture">Culture</a> <a href="/sport">Sport</a>'
+    "</nav></header><main><article><header><h1>Museum to close east wing for repairs</h1>"
+    f'<p class="standfirst">{STANDFIRST}</p></header>{paragraphs(MUSEUM)}</article></main>'
+    "<footer><p>All rights reserved.</p></footer></body></html>"
+)
+
+
+def test_the_articles_own_header_keeps_its_lead_and_the_site_header_does_not_come_in():
+    lines = body_lines(html_page(ARTICLE_HEADER_PAGE))
+    assert STANDFIRST in lines
+    assert lines.index(STANDFIRST) < lines.index(MUSEUM[0])
+    assert not any("Culture" in ln or "Sport" in ln for ln in lines)
+    assert not any("rights reserved" in ln for ln in lines)
+
+
+# ------------------------------------------------------------------ one pass, a retry only for short texts
+
+
+def fake_extraction(text: str, comments: str = "", **meta):
+    return SimpleNamespace(text=text, comments=comments, **meta)
+
+
+def count_passes(monkeypatch, results: dict[bool, object]) -> list[tuple[bool, bool]]:
+    calls: list[tuple[bool, bool]] = []
+
+    def fake(tree, url, precision, metadata):
+        calls.append((precision, metadata))
+        return results[precision]
+
+    monkeypatch.setattr(extract, "_bare_extraction", fake)
+    return calls
+
+
+def test_a_long_precise_extraction_is_the_only_pass(monkeypatch):
+    long_text = "\n".join(MUSEUM)
+    calls = count_passes(monkeypatch, {True: fake_extraction(long_text), False: fake_extraction("x" * 5000)})
+    page = html_page(ARTICLE_HEADER_PAGE)
+    assert calls == [(True, True)]
+    assert body_lines(page) == MUSEUM
+
+
+def test_a_short_precise_extraction_tries_the_balanced_one_and_keeps_the_metadata(monkeypatch):
+    short, longer = MUSEUM[0][:80], "\n".join(MUSEUM)
+    assert len(short) < extract.SHORT_PRECISE_TEXT
+    calls = count_passes(
+        monkeypatch,
+        {True: fake_extraction(short, title="Museum", date="2023-05-04"), False: fake_extraction(longer)},
+    )
+    page = html_page(ARTICLE_HEADER_PAGE)
+    assert calls == [(True, True), (False, False)]  # the retry does not redo metadata and dates
+    assert body_lines(page) == MUSEUM
+    assert page.html_meta["date"] == "2023-05-04"
+
+
+def test_the_balanced_retry_is_not_kept_when_it_finds_less(monkeypatch):
+    short = MUSEUM[0][:80]
+    count_passes(monkeypatch, {True: fake_extraction(short), False: fake_extraction(short[:20])})
+    assert body_lines(html_page(ARTICLE_HEADER_PAGE)) == [short]
+
+
+def test_when_the_precise_pass_finds_nothing_the_retry_brings_the_metadata(monkeypatch):
+    calls = count_passes(monkeypatch, {True: None, False: fake_extraction(MUSEUM[0], date="2023-05-04")})
+    page = html_page(ARTICLE_HEADER_PAGE)
+    assert calls == [(True, True), (False, True)]
+    assert page.html_meta["date"] == "2023-05-04"
+
+
+# ------------------------------------------------------------------ real page, metadata, robustness
+
+
+def test_real_article_lines_metadata_and_title():
+    page = html_page((DATA / "html" / "sha_83d189b56a19.html").read_text(encoding="utf-8"))
+    lines = body_lines(page)
+    assert lines[0] == "Am 12. Bis 13. September startet wieder die DMEXCO 2018 in Köln – und comwrap ist mit dabei."
+    assert "Neues Leitmotto" in lines  # a subheading keeps its own line
+    assert page.html_meta["author"] == "Moritz Bachmann"
+    assert page.html_meta["date"] == "2018-07-30"
+    assert "Zurück zur Übersicht" not in lines  # navigation stays out of the main text
+    assert "publiziert am 30. Juli 2018" in visible_text(page, MAX_CHARS).split("\n")
+
+
+def test_lines_are_tidy_blocks():
+    for page in (html_page(TABLE_LAYOUT_PAGE), html_page(opinion_page("article commentary"))):
+        assert page.kind == "html"
+        for line in page.lines:
+            assert line.text and line.text == line.text.strip()
+            assert "  " not in line.text and "\t" not in line.text
+
+
+def test_same_page_same_text():
+    html = (DATA / "html" / "sha_1d6b2a590605.html").read_text(encoding="utf-8")
+    first, second = html_page(html), html_page(html)
+    assert first.text == second.text
+    assert first.html_meta == second.html_meta
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<<<>>>", "<html><body></body></html>", "<p>one line</p>"])
+def test_empty_or_broken_markup_gives_an_empty_page(html):
+    page = html_page(html)
+    assert page.kind == "html"
+    assert page.lines == [] or all(ln.text for ln in page.lines)
+
+
+def test_url_from_the_page_fills_a_missing_document_url():
+    doc = Document(id="t", html=(DATA / "html" / "sha_83d189b56a19.html").read_text(encoding="utf-8"))
+    page_from_document(doc, MAX_CHARS)
+    assert doc.url == "https://blog.comwrap.com/comwrap-auf-der-dmexco-2018"
