@@ -189,6 +189,95 @@ def test_html_path_is_conservative_and_labels_trafilatura_comments():
     assert ctx.results["comments"]["start_line"] == 6
 
 
+# ------------------------------------------------------------------ phrase index, teasers, credits
+
+
+def test_pattern_index_agrees_with_one_alternation():
+    """The per-pattern index (keyed by how a pattern can begin) finds the same kind as trying
+    every pattern in file order; lines include decoys that only look like a key."""
+    from audit.checks import noise
+
+    pats = noise._data()["boilerplate"]
+    sections = noise._sections("boilerplate.txt")
+    whole = [(k, re.compile(f"(?:{p})$")) for k, ps in sections.items() for p in ps if p[:1] not in ".^"]
+    lines = ["Home", "Home » News", "homework is hard", "12 Comments", "1 2 3 4 Next", "x", "xylophone",
+             "Share on Facebook", "Facebook Twitter Email", "Tags: Politik, Wahl", "« Nov", "Seite 2 von 9",
+             "Meistgelesene Artikel", "Temas Relacionados", "Top Themen der Redaktion", "© 2023 Example"]
+    for line in lines:
+        low = noise._strip_edges(line).lower()
+        expected = next((k for k, rx in whole if rx.match(low)), None)
+        got = pats.kind(noise._strip_edges(line), line, 120, 0, phrases=False)
+        assert got == expected, (line, got, expected)
+
+
+def test_read_more_headers_in_several_languages_end_the_article():
+    for line, kind in [("Meistgelesene Artikel", "related"), ("Articles les plus lus", "related"),
+                       ("Temas Relacionados", "related"), ("Verwandte Themen", "related"),
+                       ("Our Latest Stories", "related"), ("Auch auf gofeminin.de: Die schönsten Frisuren", "related"),
+                       ("Für dich empfohlen", "related"), ("Neueste Kommentare", "related"),
+                       ("Schreibt seit 2008 für die taz. Beschäftigt sich mit der Frage, ob Kapitalismus auch öko kann.",
+                        "author-bio")]:
+        ctx = classify("Ein Absatz mit genug Text, damit die Seite einen Hauptteil hat und nicht leer ist.\n" + line)
+        assert label(ctx, 2)[:2] == ("boilerplate", kind), line
+    # a sentence that merely mentions the words is prose
+    ctx = classify("Die verwandte Themen betreffenden Artikel wurden gestern im Rat diskutiert, sagte sie.")
+    assert label(ctx, 1)[0] == "body"
+
+
+def test_newsletter_membership_and_affiliate_prompts():
+    prose = ("Die Stadt hat am Montag beschlossen, den Marktplatz bis zum Sommer umzubauen und "
+             "die Bäume zu erhalten, wie der Bürgermeister in der Sitzung des Rates erklärte.\n")
+    for line, kind in [
+        ("Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern. "
+         "Melde dich hier für unseren Newsletter an.", "share"),
+        ("Sign up to get the best content of the week, and great gaming deals, as picked by the editors.", "share"),
+        ("HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", "donation"),
+        ("Für Links auf dieser Seite erhält GIGA ggf. eine Provision vom Händler, z.B. für mit oder "
+         "blauer Unterstreichung gekennzeichnete.", "ads"),
+        ("Diese Website verwendet Akismet, um Spam zu reduzieren.", "comment-form"),
+    ]:
+        ctx = classify(prose + prose + line + "\n" + prose)
+        assert label(ctx, 3)[:2] == ("boilerplate", kind), line
+    english = ("I didn’t exactly grow up in an organic household, and my dad has worked in the farm "
+               "chemical industry for years, both selling and applying herbicides.\n")
+    ctx = classify(english + "This post may contain affiliate links. Read our disclosure policy for more "
+                   "information.\n" + english + english)
+    assert label(ctx, 2)[:2] == ("boilerplate", "ads")
+    # decoys: a recipe line that mentions its affiliate link, a sentence about a newsletter's history
+    ctx = classify(english + "I use this liquid castile soap or this natural dish soap, just in case you were "
+                   "wondering (affiliate links), and it works every time.\n" + english)
+    assert label(ctx, 2)[0] == "body"
+    ctx = classify(prose + "Der Verein gab seit 1990 einen gedruckten Rundbrief heraus, den später eine "
+                   "Redaktion von fünf Ehrenamtlichen übernahm und der bis heute erscheint.\n" + prose)
+    assert label(ctx, 2)[0] == "body"
+
+
+def test_photo_credit_is_meta_and_does_not_split_the_article():
+    para = ("The council voted on Monday to rebuild the market square by the summer, keeping the "
+            "old trees, the mayor told reporters after the session ended in the town hall.\n")
+    text = para + "Trybunał Konstytucyjny / Shutterstock\n" + para + "Fot. Lukasz Nowaczyk / Agencja Gazeta\n" + para
+    ctx = classify(text)
+    assert label(ctx, 2)[:2] == ("meta", "photo-credit")
+    assert label(ctx, 4)[:2] == ("meta", "photo-credit")
+    assert [label(ctx, n)[0] for n in (1, 3, 5)] == ["body", "body", "body"]
+    # a sentence naming the agency, ending like a sentence, stays body
+    ctx = classify(para + "The agency bought the pictures from Shutterstock for the campaign.\n" + para)
+    assert label(ctx, 2)[0] == "body"
+
+
+def test_cut_off_teasers_are_related_links():
+    para = ("Microsoft has started to roll out the November update to more devices this week, "
+            "the company said in a support note that lists the known issues of the release.\n")
+    text = (para + para + "Microsoft removes the safeguard hold for Windows 10 users with Realtek Bluetooth...\n"
+            "Cool 14″ and 15″ Lenovo Yoga C940 laptops with improved Alexa suppor...\n"
+            "Microsoft offers “Build your own Surface Go Kids Bundle” plus JBL he...\n")
+    ctx = classify(text)
+    assert label(ctx, 3)[:2] == ("boilerplate", "related") and label(ctx, 4)[:2] == ("boilerplate", "related")
+    # sentences trailing off are the author's style, not a teaser list
+    ctx = classify(para + "I bet you didn’t know this, but…\n" + para + "And then the lights went out...\n" + para)
+    assert label(ctx, 2)[0] == "body" and label(ctx, 4)[0] == "body"
+
+
 # ------------------------------------------------------------------ regression on DEV pages
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
@@ -210,7 +299,7 @@ def _f1(p: float, r: float) -> float:
 
 def test_regression_pages_score_above_floor():
     """Snippet F1 (trafilatura's method) and shingle F1 (ScrapingHub's) on 30 DEV pages;
-    keeping every line scores 0.68 / 0.70 here, the classifier 0.84 / 0.84."""
+    keeping every line scores 0.68 / 0.70 here, the classifier 0.85 / 0.85."""
     tp = fp = fn = 0
     precisions, recalls = [], []
     comment_found = comment_total = 0
@@ -234,6 +323,20 @@ def test_regression_pages_score_above_floor():
             recalls.append(hit / sum(true.values()) if sum(true.values()) else 1.0)
     snippet_f1 = _f1(tp / (tp + fp), tp / (tp + fn))
     body_f1 = _f1(sum(precisions) / len(precisions), sum(recalls) / len(recalls))
-    assert snippet_f1 >= 0.81, snippet_f1
-    assert body_f1 >= 0.81, body_f1
+    assert snippet_f1 >= 0.835, snippet_f1
+    assert body_f1 >= 0.845, body_f1
     assert comment_found >= 3, (comment_found, comment_total)  # of 5
+
+
+def test_page_without_prose_keeps_its_densest_region():
+    """A shop listing has no paragraph at all: its item names are still the page's content,
+    while the menu before them and the footer links after them stay boilerplate."""
+    text = ("Skip to Main Content\nDepartments\nServices\nSign In\n"
+            "Echelon Row-S Indoor Rowing Machine with Rotating HD Touchscreen\nNow $449.00\nAdd to Cart\n"
+            "NordicTrack Commercial Series 1750 Treadmill\nMembers-only price\n"
+            "Marcy 150 lb. Stack Home Gym\nNow $374.00\n"
+            "Privacy Policy\nTerms of Use\nContact Us\n")
+    ctx = classify(text)
+    body = {n for n in range(1, 15) if label(ctx, n)[0] in ("body", "title")}
+    assert {5, 8, 10} <= body
+    assert not body & {1, 2, 3, 4, 12, 13, 14}

@@ -19,6 +19,9 @@ stays body, because it is content, but is reported as warnings.
 from __future__ import annotations
 
 import re
+import re._constants as _sc
+import re._parser as _sp
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +59,12 @@ LOW_CONTENT = define(
     min_good_chars=250,  # below this much good text, near-good lines anchor the text
     cluster_gap=400,  # characters of bad lines that separate two clusters of good lines
     cluster_share=0.25,  # clusters smaller than this share of the largest are teasers / sidebars
+    fallback_chars=200,  # with less body text than this, the page's densest region is kept (no prose)
+    fallback_words=3,  # lines of this many words count for that region ...
+    fallback_short=15,  # ... shorter lines cost this much ...
+    fallback_penalty=60,  # ... and recognised boilerplate or meta lines this much
+    lead_chars=120,  # a sentence-like line this long, stop-word rich, ...
+    lead_gap=400,  # ... this few characters before the text is its lead paragraph
     near_run=4,  # this many near-good lines in a row (short ones between) are text
     near_run_chars=300,  # or this many characters of them
     teaser_dates=3,  # this many short date lines mark a teaser list: each date starts a cluster
@@ -90,6 +99,7 @@ TRAILING_LINKS = define(
     why="Teasers for other articles are not this document's text.",
     example="Vilnius Airport Suspends Flights ... / January 29, 2026 / Belarus",
     min_words=3,
+    cut_teasers=3,  # this many lines cut off with '...' mark them all as teasers
 )
 META_LINE = define(
     "N110", "meta-line", "info",
@@ -138,48 +148,173 @@ def _sections(name: str) -> dict[str, list[str]]:
     return out
 
 
+def _leading_strings(items: Any, k: int) -> set[str] | None:
+    """Every way a parsed regex can begin, cut to k characters (shorter strings: the pattern
+    ends there), or None when a class, wildcard or long repeat comes first."""
+    outs = {""}
+    for op, av in items:
+        if all(len(s) >= k for s in outs):
+            break
+        if op is _sc.AT:
+            continue  # \b, ^ and $ take no characters
+        if op is _sc.LITERAL:
+            alts: set[str] | None = {chr(av)}
+        elif op is _sc.IN:
+            alts = set()
+            for o, a in av:
+                if o is _sc.LITERAL:
+                    alts.add(chr(a))
+                elif o is _sc.CATEGORY and a is _sc.CATEGORY_DIGIT:
+                    alts.update("0123456789")  # ASCII digits: other digits are rare in templates
+                else:
+                    alts = None
+                    break
+        elif op is _sc.SUBPATTERN:
+            alts = _leading_strings(av[3], k)
+        elif op is _sc.BRANCH:
+            alts = set()
+            for branch in av[1]:
+                sub = _leading_strings(branch, k)
+                if sub is None:
+                    return None
+                alts |= sub
+        elif op is _sc.CATEGORY and av is _sc.CATEGORY_DIGIT:
+            alts = set("0123456789")
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[1] > 3 and av[0] >= 1:
+            # a long repeat: only its first round is known, so nothing may follow it
+            sub = _leading_strings(av[2], k)
+            if sub is None:
+                return None
+            outs = {(a + b)[:k] if len(a) < k else a for a in outs for b in sub}
+            return None if any(len(s) < k for s in outs) else outs
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[1] <= 3:
+            sub = _leading_strings(av[2], k)
+            if sub is None:
+                return None
+            alts, cur = set(), {""}
+            for n in range(av[1] + 1):
+                if n >= av[0]:
+                    alts |= cur
+                cur = {(a + b)[:k] for a in cur for b in sub}
+        else:
+            alts = None
+        if alts is None:
+            if any(len(s) < k for s in outs):
+                return None
+            break
+        outs = {(a + b)[:k] if len(a) < k else a for a in outs for b in alts}
+        if len(outs) > 5000:
+            return None
+    return outs
+
+
 class _Patterns:
-    """A family's phrase list compiled three ways, a named group per kind (`m.lastgroup`):
-    whole-line patterns, '^prefix' patterns (a line of any length that starts so) and
-    '.*phrase.*' patterns searched for anywhere in a line. Lines are lower-cased first:
-    cheaper than IGNORECASE on long alternations."""
+    """A family's phrase list, three ways: whole-line patterns, '^prefix' patterns (a line of
+    any length that starts so) and '.*phrase.*' patterns searched for anywhere in a line.
+    Each pattern is compiled alone and indexed by how it can begin (the first KEY characters
+    of a line, the first KEY letters of a word for phrases), so a line tries only the few
+    patterns that can match it instead of one long alternation. Lines are lower-cased first."""
+
+    KEY = 3
 
     def __init__(self, sections: dict[str, list[str]]):
-        whole: dict[str, list[str]] = {}
-        prefix: dict[str, list[str]] = {}
-        phrase: dict[str, list[str]] = {}
+        whole: list[tuple[str, str]] = []
+        prefix: list[tuple[str, str]] = []
+        phrase: list[tuple[str, str]] = []
         for kind, pats in sections.items():
             for pat in pats:
                 if pat.startswith(".*"):
-                    phrase.setdefault(kind, []).append(re.sub(r"(\.\*|\.\{0,\d+\})$", "", pat[2:]))
+                    phrase.append((kind, re.sub(r"(\.\*|\.\{0,\d+\})$", "", pat[2:])))
                 elif pat.startswith("^"):
-                    prefix.setdefault(kind, []).append(pat[1:])
+                    prefix.append((kind, pat[1:]))
                 else:
-                    whole.setdefault(kind, []).append(pat)
-        self.whole = self._compile(whole, r"^(?:", r")$")
-        self.prefix = self._compile(prefix, r"^(?:", r")")
-        self.phrase = self._compile(phrase, r"(?:", r")")
+                    whole.append((kind, pat))
+        self.whole = self._index(whole, "(?:{})$", words=False)
+        self.prefix = self._index(prefix, "(?:{})", words=False)
+        self.phrase = self._index(phrase, "(?:{})", words=True)
+
+    @classmethod
+    def _index(cls, pats: list[tuple[str, str]], wrap: str, words: bool) -> tuple[dict[str, tuple], tuple]:
+        """(key -> patterns that may match a line with that key, patterns to try on every line);
+        each pattern is (order, kind, compiled), lists in file order (first match wins)."""
+        keyed: dict[str, list] = {}
+        by_char: dict[str, list] = {}  # patterns known only by their first character
+        always: list = []
+        for order, (kind, pat) in enumerate(pats):
+            entry = (order, kind, re.compile(wrap.format(pat)))
+            items = list(_sp.parse(pat))
+            if words:
+                # a phrase must start at a word boundary for its first word to be a key
+                starts = _leading_strings(items, cls.KEY + 1) if items and items[0][0] is _sc.AT else None
+                keys = None if starts is None else {cls._word_key(s) for s in starts}
+                if keys is None or None in keys:
+                    always.append(entry)
+                else:
+                    for key in keys:
+                        keyed.setdefault(key, []).append(entry)
+                continue
+            starts = _leading_strings(items, cls.KEY)
+            if starts is not None and "" not in starts:
+                for key in starts:
+                    keyed.setdefault(key, []).append(entry)
+                continue
+            starts = _leading_strings(items, 1)
+            if starts is not None and "" not in starts:
+                for key in starts:
+                    by_char.setdefault(key, []).append(entry)
+                continue
+            always.append(entry)
+
+        def order(lst: list) -> tuple:
+            return tuple(sorted(lst, key=lambda e: e[0]))
+
+        merged = {key: order(lst + by_char.get(key[:1], []) + always) for key, lst in keyed.items()}
+        # a line whose first characters key no pattern: its first character may
+        for ch, lst in by_char.items():
+            merged.setdefault(ch, order(lst + always))
+        return merged, tuple(always)
+
+    @classmethod
+    def _word_key(cls, start: str) -> str | None:
+        m = _WORD.match(start)
+        if not m:
+            return None
+        return m.group(0)[:cls.KEY + 1]
 
     @staticmethod
-    def _compile(groups: dict[str, list[str]], head: str, tail: str) -> re.Pattern[str] | None:
-        if not groups:
-            return None
-        body = "|".join(f"(?P<{kind.replace('-', '_')}>(?:{')|(?:'.join(pats)}))" for kind, pats in groups.items())
-        return re.compile(head + body + tail)
+    def _first(cands: tuple, text: str, search: bool) -> str | None:
+        for _, kind, rx in cands:
+            if (rx.search(text) if search else rx.match(text)):
+                return kind
+        return None
 
-    def kind(self, text: str, raw: str, whole_max: int, long_max: int, phrases: bool = True) -> str | None:
+    def kind(self, text: str, raw: str, whole_max: int, long_max: int, phrases: bool = True,
+             words: list[str] | None = None) -> str | None:
         """Kind of the first pattern that matches: whole-line on `text` (up to whole_max
-        characters), prefix and phrase on `raw` (up to long_max)."""
-        m = None
-        if len(text) <= whole_max:
-            m = self.whole.match(text.lower()) if self.whole else None
-        if m is None and len(raw) <= long_max:
+        characters), prefix and phrase on `raw` (up to long_max). `words`: the line's words,
+        if already split."""
+        found = None
+        if text and len(text) <= whole_max:
+            low = text.lower()
+            index, always = self.whole
+            cands = index.get(low[:self.KEY]) or index.get(low[:1], always)
+            found = self._first(cands, low, False)
+        if found is None and len(raw) <= long_max and (self.prefix[0] or self.prefix[1] or phrases):
             low = raw.lower()
-            if self.prefix is not None:
-                m = self.prefix.match(low)
-            if m is None and phrases and self.phrase is not None:
-                m = self.phrase.search(low)
-        return m.lastgroup.replace("_", "-") if m else None
+            index, always = self.prefix
+            found = self._first(index.get(low[:self.KEY]) or index.get(low[:1], always), low, False)
+            index, always = self.phrase
+            if found is None and phrases and (index or always):
+                n = self.KEY + 1
+                keys = {w[:n].lower() for w in words} if words is not None else {w[:n] for w in _WORD.findall(low)}
+                hits = [index[w] for w in keys if w in index]
+                cands: tuple = always
+                if len(hits) == 1 and not always:
+                    cands = hits[0]
+                elif hits:
+                    cands = tuple(sorted({e[0]: e for lst in hits for e in lst}.values(), key=lambda e: e[0]))
+                found = self._first(cands, low, True)
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +346,7 @@ def _data() -> dict[str, Any]:
 
 _BULLET = re.compile(r"^\s*(?:[•*+\-–·▪►▸◦‣]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
 _DIGIT = re.compile(r"\d")
-_PUNCT = ".,;:!?\"'“”„«»()[]…"
+
 # a line of source code or a shell command: a keyword start, or code punctuation
 _CODE_START = re.compile(
     r"\s*(?:def |class |import |from \S+ import|const |let |var |function |return\b|if \(|for \(|while \(|"
@@ -220,7 +355,21 @@ _CODE_START = re.compile(
 _CODE_CHAR = re.compile(r"[=;{}()\\\]]")
 _CODE = re.compile(r"[;{}]\s*$|^\s*[}\])]|\w\([^()]*\)\s*;?\s*$|\s\\$|\b\w+\s*=\s*[\w\"'\[{(]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_EDGE_START = re.compile(r"[\W_]+")
+
+
+def _strip_edges(text: str) -> str:
+    """The line without punctuation and symbols at either end ('» Home |' -> 'Home')."""
+    if not text or (text[0].isalnum() and text[-1].isalnum()):
+        return text
+    m = _EDGE_START.match(text)
+    start = m.end() if m else 0
+    end = len(text)
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
+
+
 _END_PUNCT = frozenset('.!?:;"”“»)…。！？」』')
 _BYLINE = re.compile(
     r"^(?:(?:by|von|par|por|di|door|av|written by|posted by|words by|text|texte)\s*:?\s+|(?:author|autor|autorin|auteur|autore|redakteur|redaktion)\s*:\s*)"
@@ -230,12 +379,17 @@ _NAME_BY_NAME = re.compile(r"^(.{3,40}?)\s+by\s+\1$", re.IGNORECASE)
 _CATEGORY_IN = re.compile(r"^in\s+[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\s+[A-ZÀ-ÖØ-Þ&][\w&'’-]*){0,3}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
 _DASH_CREDIT = re.compile(r"\S\s+[–—|-]\s+[^–—|]{2,60}$")
+# a teaser cut off mid-word or mid-sentence by the site ('... with Realtek Bluetooth...')
+_CUT_OFF = re.compile(r"[^\W\d_]{2}(?:\.\.\.|…)$")
 _CAMEL_JOIN = re.compile(r"[a-zà-öø-ÿ]{2}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[a-zà-öø-ÿ]{3}\d|\d%?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2}")
 _LOWER_SENTENCE = re.compile(r"(?<=[a-z\d”\"')]{3})[.!?]\s+([a-z][a-z]+)\b")
 _NOT_SENTENCE_STARTS = frozenset({"com", "org", "net", "html", "php", "de", "uk", "http", "https", "www"})
-_CAP_WORD = re.compile(r"(?<=[a-z,;]\s)([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})\b")
-_LOW_WORD = re.compile(r"(?<=[a-z,;]\s)([a-zà-öø-ÿ]{4,})\b")
+# a word inside a sentence (after a lower-case letter or a comma): capitalised, or lower-case
+_MID_WORD = re.compile(r"(?<=[a-z,;]\s)(?:([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})|([a-zà-öø-ÿ]{4,}))\b")
 
+
+# phrase-list kinds that describe this document (picture credits): meta, not boilerplate
+_META_PHRASE_KINDS = frozenset({"photo-credit"})
 
 # boilerplate kinds that end a section: good text after them starts a new cluster
 _SECTION_BREAKS = frozenset({"related", "comment-form", "author-bio", "donation",
@@ -245,18 +399,20 @@ _SECTION_BREAKS = frozenset({"related", "comment-form", "author-bio", "donation"
 class _Line:
     """What the classifier knows about one non-blank line."""
 
-    __slots__ = ("i", "text", "core", "bullet", "words", "nwords", "nchars", "stop", "end_punct",
+    __slots__ = ("i", "text", "core", "bullet", "words", "lwords", "nwords", "nchars", "stop", "end_punct",
                  "cls", "label", "kind", "rule", "heading", "key", "meta", "date")
 
     def __init__(self, i: int, text: str, keyed: bool = False):
         self.i = i
-        self.text = text.strip()
-        m = _BULLET.match(text)
+        self.text = stripped = text.strip()
+        # most lines start with a letter other than 'o': no bullet, no regex needed
+        first = stripped[:1]
+        m = None if (first.isalpha() and first != "o") else _BULLET.match(text)
         # "o" only counts as a bullet when indented (inscriptis nests lists with it)
         self.bullet = bool(m) and not (m.group(0).lstrip().startswith("o") and not text.startswith("  "))
-        core = text[m.end():] if self.bullet and m else self.text
-        self.core = core.strip()
+        self.core = text[m.end():].strip() if self.bullet and m else stripped
         self.words = _WORD.findall(self.core)
+        self.lwords = " ".join(self.words).lower().split(" ") if self.words else []
         self.nwords = len(self.words)
         self.nchars = len(self.core)
         self.stop = 0.0
@@ -275,15 +431,17 @@ class _Line:
 def _pick_language(lines: list[_Line], data: dict[str, Any]) -> frozenset[str]:
     """The stop-word list that covers most words of the page (its language)."""
     index: dict[str, tuple[str, ...]] = data["stop_index"]
-    hits: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     seen = 0
     for ln in lines:
-        for w in ln.words:
-            for code in index.get(w.lower(), ()):
-                hits[code] = hits.get(code, 0) + 1
+        counts.update(ln.lwords)
         seen += ln.nwords
         if seen > 1500:
             break
+    hits: dict[str, int] = {}
+    for w, n in counts.items():
+        for code in index.get(w, ()):
+            hits[code] = hits.get(code, 0) + n
     stop = data["stop"]
     if not hits:
         return stop.get("en", frozenset())
@@ -296,6 +454,13 @@ def _pick_language(lines: list[_Line], data: dict[str, Any]) -> frozenset[str]:
 
 def _set(ln: _Line, label: str, kind: str | None, rule: str | None) -> None:
     ln.label, ln.kind, ln.rule = label, kind, rule
+
+
+def _set_phrase(ln: _Line, kind: str) -> None:
+    if kind in _META_PHRASE_KINDS:
+        _set(ln, "meta", kind, META_LINE.code)
+    else:
+        _set(ln, "boilerplate", kind, BOILERPLATE_PHRASE.code)
 
 
 def _context_free(ln: _Line, p: dict[str, Any]) -> str:
@@ -382,10 +547,18 @@ def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
         ls[k].cls = c
     new = [ln.cls for ln in ls]
     p_strict, n_strict = _neighbours(ls, True)
+    # characters from each line to the next good line (a lead paragraph opens the article)
+    to_good = [0] * len(ls)
+    dist = 1 << 30
+    for k in range(len(ls) - 1, -1, -1):
+        to_good[k] = dist
+        dist = 0 if ls[k].cls == "good" else dist + ls[k].nchars
     for k, ln in enumerate(ls):
         if ln.cls != "near":
             continue
-        new[k] = "bad" if p_strict[k] == n_strict[k] == "bad" else "good"
+        lead = (ln.end_punct and ln.stop >= p["stopwords_high"] and ln.nchars >= p["lead_chars"]
+                and to_good[k] <= p["lead_gap"])
+        new[k] = "bad" if p_strict[k] == n_strict[k] == "bad" and not lead else "good"
     for k, c in enumerate(new):
         ls[k].cls = c
 
@@ -405,14 +578,14 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
         if split_at_dates and k in date_set and ln.cls == "good":
             ln.cls = "bad"
         if ln.cls == "good" and k not in date_set:
-            if clusters and gap < p["cluster_gap"]:
+            if clusters and 0 <= gap < p["cluster_gap"]:
                 clusters[-1].append(ln)
             else:
                 clusters.append([ln])
             gap = 0
         elif ln.kind in _SECTION_BREAKS or (split_at_dates and k in date_set):
-            gap = p["cluster_gap"]
-        else:
+            gap = -1
+        elif gap >= 0:
             gap += max(ln.nchars, 20)
     if len(clusters) < 2:
         return
@@ -483,7 +656,7 @@ def run(ctx: Context) -> dict[str, Any]:
     # 1. context-free: phrases, template lines, then jusText classes
     for ln in ls:
         if ln.nwords:
-            ln.stop = sum(1 for w in ln.core.lower().split() if w.strip(_PUNCT) in stop) / ln.nwords
+            ln.stop = sum(map(stop.__contains__, ln.lwords)) / ln.nwords
     words = sum(ln.nwords for ln in ls)
     if words and sum(ln.stop * ln.nwords for ln in ls) < p["min_stop_coverage"] * words:
         # no stop-word list for this language (e.g. Japanese, Korean): a line ending like a
@@ -496,16 +669,18 @@ def run(ctx: Context) -> dict[str, Any]:
             ln.cls = "bad"
             continue
         if ln.nchars <= contains_max:  # phrases are searched for once a line is kept (below)
-            kind = bp_re.kind(_EDGE.sub("", ln.core) or ln.core, ln.core, max_chars, contains_max, phrases=False)
+            kind = bp_re.kind(_strip_edges(ln.core) or ln.core, ln.core, max_chars, contains_max, phrases=False)
             if kind:
-                _set(ln, "boilerplate", kind, BOILERPLATE_PHRASE.code)
-                ln.cls = "bad"
+                _set_phrase(ln, kind)
+                # a picture credit sits inside the article: it must not split the text around it
+                ln.cls = "skip" if kind in _META_PHRASE_KINDS else "bad"
                 continue
             if not ln.nwords and not _DIGIT.search(ln.core):
                 _set(ln, "boilerplate", "separator", BOILERPLATE_PHRASE.code)
                 ln.cls = "bad"
                 continue
         ln.cls = _context_free(ln, p)
+    _cut_off_teasers(ls, ctx.config.param(TRAILING_LINKS, "cut_teasers"))
 
     _structure(ls, html)
     if html:
@@ -524,6 +699,8 @@ def run(ctx: Context) -> dict[str, Any]:
         _keep_main_clusters(ls, p, data)
         _phrases_in_kept_lines(ls, bp_re, contains_max)
     _assign(ls, ctx, data, html)
+    if not html:
+        _keep_best_region(ls, p)
 
     # labels for every page line; blank lines take the label of the line before (or body)
     labels: list[LineLabel] = []
@@ -560,15 +737,54 @@ def run(ctx: Context) -> dict[str, Any]:
     }
 
 
+def _keep_best_region(ls: list[_Line], p: dict[str, Any]) -> None:
+    """A page with no prose (a product list, a shop category, a link collection) would lose
+    everything: then its densest region of multi-word lines is kept. Each line scores its
+    length if it has a few words, a small loss if it is a one- or two-word menu entry, a large
+    loss if a phrase, template or meta rule recognised it; the best-scoring run is the body."""
+    if sum(ln.nchars for ln in ls if ln.label == "body") >= p["fallback_chars"]:
+        return
+    best = (0.0, -1, -1)
+    score, start = 0.0, 0
+    for k, ln in enumerate(ls):
+        if ln.rule not in (None, LOW_CONTENT.code, TRAILING_LINKS.code):
+            gain = -p["fallback_penalty"]
+        elif ln.nwords >= p["fallback_words"]:
+            gain = float(ln.nchars)
+        else:
+            gain = -p["fallback_short"]
+        if score <= 0:
+            score, start = 0.0, k
+        score += gain
+        if score > best[0]:
+            best = (score, start, k)
+    _, first, last = best
+    for ln in ls[first:last + 1] if first >= 0 else ():
+        if ln.rule in (LOW_CONTENT.code, TRAILING_LINKS.code):
+            _set(ln, "body", None, None)
+
+
+def _cut_off_teasers(ls: list[_Line], min_lines: int) -> None:
+    """Headlines and summaries the site cut off with '...' are teasers for other pages; one such
+    line may be a sentence trailing off, several make a teaser list."""
+    cut = [ln for ln in ls if ln.label is None and ln.nchars <= 200 and ln.core.endswith(("...", "…"))
+           and _CUT_OFF.search(ln.core[-6:])]
+    if len(cut) >= min_lines:
+        for ln in cut:
+            _set(ln, "boilerplate", "related", TRAILING_LINKS.code)
+            ln.cls = "bad"
+
+
 def _phrases_in_kept_lines(ls: list[_Line], bp_re: _Patterns, contains_max: int) -> None:
     """Lines about to be kept are searched for boilerplate phrases (cookie notices, appeals,
     comment-form notices): searching every line would cost more than the rest of the check."""
     for ln in ls:
         if ln.label is None and ln.cls == "good" and ln.nchars <= contains_max:
-            kind = bp_re.kind("", ln.core, 0, contains_max)
+            kind = bp_re.kind("", ln.core, 0, contains_max, words=ln.lwords)
             if kind:
-                _set(ln, "boilerplate", kind, BOILERPLATE_PHRASE.code)
-                ln.cls = "bad"
+                _set_phrase(ln, kind)
+                # a picture credit sits inside the article: it must not split the text around it
+                ln.cls = "skip" if kind in _META_PHRASE_KINDS else "bad"
 
 
 def _structure(ls: list[_Line], html: bool) -> None:
@@ -744,11 +960,15 @@ def _damage(ctx: Context, ls: list[_Line], stop: frozenset[str], english: bool) 
         # proper nouns: capitalised mid-sentence in prose elsewhere, lower-case here
         caps: dict[str, int] = {}
         lower: dict[str, int] = {}
+        lows: dict[int, list[str]] = {}
         for ln in content:
+            pairs = _MID_WORD.findall(ln.core)
             if ln.end_punct and ln.nwords >= 8:
-                for w in _CAP_WORD.findall(ln.core):
-                    caps[w.lower()] = caps.get(w.lower(), 0) + 1
-            for w in _LOW_WORD.findall(ln.core):
+                for w, _ in pairs:
+                    if w:
+                        caps[w.lower()] = caps.get(w.lower(), 0) + 1
+            lows[ln.i] = low = [w for _, w in pairs if w]
+            for w in low:
                 lower[w] = lower.get(w, 0) + 1
         # a name is written capitalised nearly always: a word often lower-case is a common noun
         caps = {w: n for w, n in caps.items() if lower.get(w, 0) * 4 <= n}
@@ -756,7 +976,7 @@ def _damage(ctx: Context, ls: list[_Line], stop: frozenset[str], english: bool) 
         run_word = ""
         prev_end = "."
         for ln in content:
-            word = _case_damage(ln, caps, stop, min_words, min_caps, prev_end in ".!?")
+            word = _case_damage(ln, lows[ln.i], caps, stop, min_words, min_caps, prev_end in ".!?")
             prev_end = ln.core[-1:] if not ln.heading else "."  # a heading ends its sentence
             if word and run_last is not None and ln.i - run_last.i <= 2:
                 run_last = ln
@@ -773,8 +993,8 @@ def _damage(ctx: Context, ls: list[_Line], stop: frozenset[str], english: bool) 
     return {"table_lines": len(table), "case_lines": case_hits}
 
 
-def _case_damage(ln: _Line, caps: dict[str, int], stop: frozenset[str], min_words: int, min_caps: int,
-                 after_sentence: bool) -> str | None:
+def _case_damage(ln: _Line, lows: list[str], caps: dict[str, int], stop: frozenset[str], min_words: int,
+                 min_caps: int, after_sentence: bool) -> str | None:
     """The lower-cased sentence start or proper noun of a line, if any. A line that starts in
     lower case after a line with no end punctuation continues that sentence."""
     if (after_sentence and ln.nwords >= min_words and not ln.bullet and ln.core[:1].islower()
@@ -788,7 +1008,7 @@ def _case_damage(ln: _Line, caps: dict[str, int], stop: frozenset[str], min_word
     m = _LOWER_SENTENCE.search(ln.core)
     if m and m.group(1) not in _NOT_SENTENCE_STARTS:
         return m.group(1)
-    for w in _LOW_WORD.findall(ln.core):
+    for w in lows:
         if w not in stop and caps.get(w, 0) >= min_caps:
             return w
     return None
@@ -805,27 +1025,25 @@ def _runs(lines: list[_Line]) -> list[tuple[_Line, _Line]]:
 
 
 def _emit_runs(ctx: Context, ls: list[_Line]) -> None:
-    """One finding per run of same-kind boilerplate (or meta) lines."""
+    """One finding per run of lines with the same label and rule (a menu of navigation, share
+    and search lines is one finding); the run is named after its commonest kind."""
     page = ctx.page
     rules = {r.code: r for r in (BOILERPLATE_PHRASE, LOW_CONTENT, REPEATED_HEADING, TABLE_OF_CONTENTS,
                                  TEMPLATE_LINE, TRAILING_LINKS, META_LINE)}
-    run_start: _Line | None = None
-    run_end: _Line | None = None
-    count = 0
+    run: list[_Line] = []
     for ln in ls + [None]:  # type: ignore[list-item]
-        same = (ln is not None and run_start is not None and ln.label == run_start.label
-                and ln.kind == run_start.kind and ln.rule == run_start.rule)
-        if same:
-            run_end, count = ln, count + 1
+        if ln is not None and run and ln.label == run[0].label and ln.rule == run[0].rule:
+            run.append(ln)
             continue
-        if run_start is not None and run_end is not None and run_start.rule in rules:
-            rule = rules[run_start.rule]
-            ctx.emit(rule.finding(page, page.lines[run_start.i], page.lines[run_end.i],
-                                  lines=count, kind=run_start.kind, text=run_start.core))
-        if ln is not None and ln.label in ("boilerplate", "meta") and ln.rule in rules:
-            run_start, run_end, count = ln, ln, 1
-        else:
-            run_start, run_end, count = None, None, 0
+        if run:
+            first = run[0]
+            if len(run) > 1 and any(x.kind != first.kind for x in run):
+                kinds = Counter(x.kind for x in run)  # in order of first occurrence
+                kind = max(kinds, key=kinds.__getitem__)
+                first = next(x for x in run if x.kind == kind)
+            ctx.emit(rules[run[0].rule].finding(page, page.lines[run[0].i], page.lines[run[-1].i],
+                                                lines=len(run), kind=first.kind, text=first.core))
+        run = [ln] if ln is not None and ln.label in ("boilerplate", "meta") and ln.rule in rules else []
 
 
 def date_pattern() -> re.Pattern[str]:
