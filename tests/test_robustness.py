@@ -15,7 +15,7 @@ import time
 import pytest
 
 from audit.output import NameAllocator
-from conftest import REPO, SEEDS, run_cli
+from conftest import DATA, REPO, SEEDS, run_cli
 
 
 def _summary(out):
@@ -116,9 +116,10 @@ def test_ids_never_escape_the_output_folder(tmp_path):
 
 
 def test_jobs_and_input_order_do_not_change_a_byte(tmp_path):
+    """The seeds, the 30 DEV pages of the regression sample and a JSONL batch."""
     src = tmp_path / "docs"
     src.mkdir()
-    for path in SEEDS.glob("*.txt"):
+    for path in [*SEEDS.glob("*.txt"), *(DATA / "regression" / "docs").glob("*.txt")]:
         shutil.copy(path, src / path.name)
     (src / "batch.jsonl").write_text(
         "".join(json.dumps({"id": f"j{i}", "text": (SEEDS / "003_fe09d524997e67dd.txt").read_text(encoding="utf-8")[: 400 + 37 * i]})
