@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .config import Config
 from .readers import UsageError
 from .rules import all_rules, REGISTRY
 from .validate import SCHEMAS, ReportInvalid, schema_text

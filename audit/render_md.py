@@ -133,9 +133,9 @@ def render_summary(summary: dict[str, Any]) -> str:
     out.append(f"- documents: {summary['documents']} (audited {summary['audited']}, could not be audited {summary['failed']})")
     if summary["mean_overall"] is not None:
         out.append(f"- mean overall score: {summary['mean_overall']}")
-    out.append(f"- dates: " + ", ".join(f"{k} {v}" for k, v in summary["date_status"].items()))
+    out.append("- dates: " + ", ".join(f"{k} {v}" for k, v in summary["date_status"].items()))
     out.append(f"- AI-style flagged: {summary['ai_style_flagged']}")
-    out.append(f"- languages: " + (", ".join(f"{md_text(k)} {v}" for k, v in summary["languages"].items()) or "—"))
+    out.append("- languages: " + (", ".join(f"{md_text(k)} {v}" for k, v in summary["languages"].items()) or "—"))
     out.append("")
     if summary["ranking"]:
         title = "Documents, worst first" if summary.get("ranking_complete") else f"The {len(summary['ranking'])} worst documents"

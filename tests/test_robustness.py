@@ -12,7 +12,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 
 from audit.output import NameAllocator
 from conftest import DATA, REPO, SEEDS, run_cli

@@ -264,7 +264,7 @@ def lexicon() -> _Lexicon:
         re.IGNORECASE,
     )
     back_cue = re.compile(
-        rf"[\s:\-–—|,]*(?:[^\W\d_]{{1,3}}[\s:\-–—|,]+)?(?P<cue>"
+        r"[\s:\-–—|,]*(?:[^\W\d_]{1,3}[\s:\-–—|,]+)?(?P<cue>"
         + "|".join(_phrase_pattern(p, True) for p in phrases)
         + rf"){_NOT_LETTER_AHEAD}",
         re.IGNORECASE,
