@@ -4,6 +4,7 @@ reached through `resources.files("audit")`."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 from importlib.abc import Traversable
 
@@ -23,3 +24,15 @@ def read_text(*parts: str) -> str:
 def read_list(*parts: str) -> list[str]:
     """One item a line; blank lines and lines starting with "#" are skipped."""
     return [line.strip() for line in read_text(*parts).splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def stopword_lists() -> dict[str, frozenset[str]]:
+    """Language code -> its lower-cased stop words (data/stopwords/<code>.txt), loaded once
+    per process for every check that needs them."""
+    folder = data_path("stopwords")
+    return {
+        entry.name[:-4]: frozenset(word.lower() for word in read_list("stopwords", entry.name))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".txt")
+    }

@@ -77,15 +77,14 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..context import Context
+from ..datafiles import read_list
 from ..rules import Rule, define
 
 REPORT_KEY = "ai_style"
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ai_style"
 
 WORDS = define(
     "S101", "ai-style-words", "info",
@@ -224,8 +223,7 @@ _LEAD = re.compile(r"[a-z0-9'-]+")
 
 def _items(name: str) -> list[str]:
     """Non-comment lines of a data file."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [s for s in (line.strip() for line in text.splitlines()) if s and not s.startswith("#")]
+    return read_list("ai_style", name)
 
 
 def _split_group(pattern: str) -> tuple[list[str], str, bool] | None:

@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..context import Context
+from ..datafiles import data_path
 from ..rules import define
 from . import noise
 
 REPORT_KEY = "comments"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "comments"
 
 COMMENT_SECTION = define(
     "C101", "comment-section", "info",
@@ -95,7 +94,7 @@ _SEARCH = ("relative", "stamp-reply")
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    folder = DATA_DIR
+    folder = data_path("comments")
     sections: dict[str, list[str]] = {}
     current = None
     for raw in folder.joinpath("patterns.txt").read_text(encoding="utf-8").split("\n"):

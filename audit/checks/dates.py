@@ -18,17 +18,16 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..context import Context
+from ..datafiles import read_list
 from ..extract import visible_text
 from ..model import LineLabel, Page
 from ..rules import define
 
 REPORT_KEY = "date"
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "dates"
 
 MISSING = define(
     "D101", "date-missing", "warning",
@@ -92,12 +91,7 @@ ROLE_SCORE = {
 
 
 def _data_lines(name: str) -> list[list[str]]:
-    rows = []
-    for raw in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split())
-    return rows
+    return [line.split() for line in read_list("dates", name)]
 
 
 _S = r"[^\S\n]"  # white space within a line: a date never spans two lines

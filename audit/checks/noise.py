@@ -23,16 +23,15 @@ import re._constants as _sc
 import re._parser as _sp
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..context import Context
 from ..corpus import normalise_line
+from ..datafiles import read_list, stopword_lists
 from ..model import LineLabel
 from ..rules import define
 
 REPORT_KEY = "noise"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "noise"
 
 BOILERPLATE_PHRASE = define(
     "N101", "boilerplate-phrase", "info",
@@ -132,8 +131,7 @@ CASE_DAMAGE = define(
 
 
 def _data_lines(name: str) -> list[str]:
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.split("\n") if ln.strip() and not ln.lstrip().startswith("#")]
+    return read_list("noise", name)
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -319,11 +317,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    stop: dict[str, frozenset[str]] = {}
-    for entry in sorted((DATA_DIR / "stopwords").iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".txt"):
-            words = entry.read_text(encoding="utf-8").split("\n")
-            stop[entry.name[:-4]] = frozenset(w.strip().lower() for w in words if w.strip() and not w.startswith("#"))
+    stop = stopword_lists()
     index: dict[str, list[str]] = {}
     for code in sorted(stop):
         for w in stop[code]:
