@@ -120,13 +120,17 @@ def test_syllables_match_textstat_without_its_full_dictionary():
     assert all(re.fullmatch(r"[a-z'().-]+", w) for w in list(readability._cmu_syllables())[:50])
 
 
-def test_pyphen_memo_stays_bounded(monkeypatch):
+def test_hyphenation_points_are_pyphens_without_its_memo():
     from textstat.backend.utils import get_pyphen
 
     from audit.checks import readability
 
-    monkeypatch.setattr(readability, "PYPHEN_MEMO_WORDS", 50)
-    memo = get_pyphen("de").hd.cache
-    for i in range(300):
-        readability._count_syllables(f"zusammenarbeit{'x' * (i % 17)}{chr(97 + i % 26)}{i}", "de")
-        assert len(memo) <= 51
+    words = {"de": GERMAN, "es": SPANISH, "en": ENGLISH, "ru": "Лукашенко и Путин подписали соглашение"}
+    for lang, text in words.items():
+        hyphenator = get_pyphen(lang)
+        memo_before = len(hyphenator.hd.cache)
+        tokens = [w.lower() for w in readability._WORD.findall(text)]
+        counts = [readability._hyphenation_points(hyphenator, w) for w in tokens]
+        assert len(hyphenator.hd.cache) == memo_before  # nothing memoised per word
+        assert counts == [len(hyphenator.positions(w)) for w in tokens]
+        assert max(counts) >= 2

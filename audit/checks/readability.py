@@ -41,9 +41,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 _SYLLABLES: dict[tuple[str, str], int] = {}
 SYLLABLE_CACHE_WORDS = 50_000  # distinct words whose syllables are kept; emptied when full
-# Pyphen memoises every word it hyphenates, without limit; the counts are kept here instead,
-# so its memo is emptied whenever it passes this many words (memory stays flat on big corpora).
-PYPHEN_MEMO_WORDS = 10_000
+
 _CMU_SYLLABLES: dict[str, int] | None = None
 _CMU_VARIANT = re.compile(r"\(\d+\)$")
 
@@ -80,13 +78,31 @@ def _count_syllables(word: str, lang: str) -> int:
     count = 0
     for token in tokens:
         known = table.get(token)
-        if known is None:
-            hyphenator = get_pyphen(lang)
-            known = len(hyphenator.positions(token)) + 1
-            if len(hyphenator.hd.cache) > PYPHEN_MEMO_WORDS:
-                hyphenator.hd.cache.clear()
-        count += known
+        count += known if known is not None else _hyphenation_points(get_pyphen(lang), token) + 1
     return count
+
+
+def _hyphenation_points(hyphenator: Any, word: str) -> int:
+    """len(hyphenator.positions(word)), counted straight from Pyphen's Liang patterns: the same
+    points without building Pyphen's per-point objects or its unbounded per-word memo, which
+    took most of this check's time and grew with every new word of a corpus."""
+    word = word.lower()
+    patterns, maxlen = hyphenator.hd.patterns, hyphenator.hd.maxlen
+    pointed = f".{word}."
+    size = len(pointed)
+    levels = [0] * (size + 1)
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            pattern = patterns.get(pointed[i:j])
+            if pattern:
+                offset, values = pattern
+                at = i + offset
+                for value in values:
+                    if at <= size and value > levels[at]:
+                        levels[at] = value
+                    at += 1
+    left, right = hyphenator.left, len(word) - hyphenator.right
+    return sum(1 for at in range(1, size + 1) if levels[at] % 2 and left <= at - 1 <= right)
 
 
 def _syllables(word: str, lang: str) -> int:
