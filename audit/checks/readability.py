@@ -5,6 +5,7 @@ syllables counted once per process and CMUdict kept as syllable counts only."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from ..context import Context
@@ -39,8 +40,8 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]+|[^.!?]+$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-_SYLLABLES: dict[tuple[str, str], int] = {}
-SYLLABLE_CACHE_WORDS = 50_000  # distinct words whose syllables are kept; emptied when full
+_SYLLABLES: dict[str, dict[str, int]] = {}  # language -> word -> syllables, outside CMUdict
+SYLLABLE_CACHE_WORDS = 50_000  # words kept per language; the memo is emptied when full
 
 _CMU_SYLLABLES: dict[str, int] | None = None
 _CMU_VARIANT = re.compile(r"\(\d+\)$")
@@ -82,6 +83,27 @@ def _count_syllables(word: str, lang: str) -> int:
     return count
 
 
+def total_syllables(words: list[str], lang: str) -> int:
+    """Syllables of all `words`: each distinct word counted once, English words straight from
+    the CMUdict table, the others (names, other languages) from a bounded per-language memo."""
+    from textstat.backend.utils import get_lang_root
+
+    cmu = _cmu_syllables() if get_lang_root(lang) == "en" else {}
+    memo = _SYLLABLES.setdefault(lang, {})
+    total = 0
+    for word, times in Counter(w.lower() for w in words).items():
+        count = cmu.get(word) if word.isalpha() else None
+        if count is None:
+            count = memo.get(word)
+            if count is None:
+                count = _count_syllables(word, lang)
+                if len(memo) >= SYLLABLE_CACHE_WORDS:
+                    memo.clear()
+                memo[word] = count
+        total += times * count
+    return total
+
+
 def _hyphenation_points(hyphenator: Any, word: str) -> int:
     """len(hyphenator.positions(word)), counted straight from Pyphen's Liang patterns: the same
     points without building Pyphen's per-point objects or its unbounded per-word memo, which
@@ -105,17 +127,6 @@ def _hyphenation_points(hyphenator: Any, word: str) -> int:
     return sum(1 for at in range(1, size + 1) if levels[at] % 2 and left <= at - 1 <= right)
 
 
-def _syllables(word: str, lang: str) -> int:
-    key = (lang, word)
-    count = _SYLLABLES.get(key)
-    if count is None:
-        count = _count_syllables(word, lang)
-        if len(_SYLLABLES) >= SYLLABLE_CACHE_WORDS:
-            _SYLLABLES.clear()
-        _SYLLABLES[key] = count
-    return count
-
-
 def _lang_cfg(lang: str, key: str) -> float:
     from textstat.backend.utils import get_lang_cfg, get_lang_root
 
@@ -124,7 +135,7 @@ def _lang_cfg(lang: str, key: str) -> float:
 
 def flesch(words: list[str], sentences: int, lang: str) -> tuple[float, float, float]:
     """(reading ease, Flesch-Kincaid grade, syllables per word) with textstat's constants."""
-    syllables = sum(_syllables(w.lower(), lang) for w in words)
+    syllables = total_syllables(words, lang)
     per_sentence = len(words) / max(1, sentences)
     per_word = syllables / max(1, len(words))
     ease = (_lang_cfg(lang, "fre_base") - _lang_cfg(lang, "fre_sentence_length") * per_sentence
