@@ -95,13 +95,13 @@ def by_stopwords(text: str, min_tokens: int = FAST_MIN_WORDS, min_share: float =
     index = _stopword_index()
     hits: Counter[str] = Counter()
     own: Counter[str] = Counter()  # stop words that only one list has
-    for word in words:
+    for word, times in Counter(words).items():
         codes = index.get(word)
         if codes:
             for code in codes:
-                hits[code] += 1
+                hits[code] += times
             if len(codes) == 1:
-                own[codes[0]] += 1
+                own[codes[0]] += times
     best, best_hits, second_hits = _top_two(hits)
     if best is None or best_hits < min_share * len(words):
         return None
@@ -206,7 +206,7 @@ def _sample(lines, limit: int) -> str:
 def run(ctx: Context) -> dict[str, Any]:
     lines = ctx.lines_labelled("body") or ctx.content_lines() or [ln for ln in ctx.page.lines if not ln.blank]
     text = _sample(lines, FAST_SAMPLE_CHARS)
-    letters = sum(ch.isalpha() for ch in text[:SAMPLE_CHARS])
+    letters = sum(map(str.isalpha, text[:SAMPLE_CHARS]))
     result: dict[str, Any] = {"code": "und", "confidence": 0.0}
     if letters < ctx.config.param(UNDETERMINED, "min_letters"):
         if lines:
