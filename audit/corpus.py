@@ -17,6 +17,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
@@ -63,34 +64,59 @@ def _slots(site: str, key: str) -> list[int]:
     return [((digest >> shift) & _MASK) + base for shift, base in _SLOT_SHIFTS]
 
 
+def document_slots(site: str, text: str) -> array:
+    """The sketch cells a document adds one to: three per distinct short line. Computed where
+    the document is (a worker of a parallel run); adding them up is all the index does."""
+    slots = array("I")
+    for key in line_keys(text):
+        slots.extend(_slots(site, key))
+    return slots
+
+
+SKETCH_CELLS = _ROWS * (1 << _BITS)
+
+
+def shared_counts():
+    """Zeroed sketch cells in shared memory: made before a process pool forks, filled by the
+    parent during the first pass, read by the workers during the second."""
+    from multiprocessing import RawArray
+
+    return RawArray("H", SKETCH_CELLS)
+
+
 @dataclass
 class TemplateIndex:
     min_docs: int = 3
     min_share: float = 0.3
     min_site_docs: int = 5
     site_docs: Counter[str] = field(default_factory=Counter)
-    _counts: array = field(default_factory=lambda: array("H", bytes(2 * _ROWS * (1 << _BITS))))
+    # array("H") in one process, or shared_counts() for a process pool
+    _counts: Any = field(default_factory=lambda: array("H", bytes(2 * SKETCH_CELLS)))
 
     def add(self, site: str, text: str) -> None:
+        self.add_slots(site, document_slots(site, text))
+
+    def add_slots(self, site: str, slots: Iterable[int]) -> None:
         self.site_docs[site] += 1
         counts = self._counts
-        for key in line_keys(text):
-            for slot in _slots(site, key):
-                if counts[slot] < _CAP:
-                    counts[slot] += 1
+        for slot in slots:
+            if counts[slot] < _CAP:
+                counts[slot] += 1
 
     def count(self, site: str, key: str) -> int:
         return min(self._counts[slot] for slot in _slots(site, key))
 
-    def template_lines(self, site: str | None, text: str) -> frozenset[str]:
-        docs = self.site_docs.get(site or "", 0)
+    def template_lines(self, site: str | None, text: str, site_docs: int | None = None) -> frozenset[str]:
+        """`site_docs`: the site's number of documents, when this index holds only the counts
+        (a worker of a parallel run)."""
+        docs = self.site_docs.get(site or "", 0) if site_docs is None else site_docs
         if docs < self.min_site_docs:
             return frozenset()
         need = max(self.min_docs, self.min_share * docs)
         return frozenset(k for k in line_keys(text) if self.count(site or "", k) >= need)
 
     @classmethod
-    def build(cls, items: Iterable[tuple[str, str]], **params) -> "TemplateIndex":
+    def build(cls, items: Iterable[tuple[str, str]], **params) -> TemplateIndex:
         """From (site, text) pairs."""
         index = cls(**params)
         for site, text in items:

@@ -18,7 +18,7 @@ from typing import Any
 
 from .baseline import Baseline, BaselineRecorder
 from .config import Config
-from .corpus import TemplateIndex
+from .corpus import TemplateIndex, document_slots, shared_counts
 from .model import Document
 from .output import NameAllocator, dumps, dumps_line, write_atomic
 from .pipeline import audit_document
@@ -97,27 +97,30 @@ class WorkerSetup:
     baseline: Baseline | None
     out: Path
     clean: bool
-    # with a local pool, each worker finds its documents' template lines itself (the index is
-    # inherited, not copied, when the pool forks), which keeps that work off the parent
-    index: TemplateIndex | None = None
+    # with a local pool: the corpus sketch's cells in shared memory (filled by the parent's first
+    # pass), so each worker finds its documents' template lines itself
+    template_counts: Any = None
 
 
 _SETUP: WorkerSetup | None = None
+_WORKER_INDEX: TemplateIndex | None = None
 # report keys the parent does not need for the summary, gate and sinks: they stay in the worker
 BULKY_KEYS = ("text", "clean_text", "lines")
 
 
 def _init_worker(setup: WorkerSetup) -> None:
-    global _SETUP
+    global _SETUP, _WORKER_INDEX
     _SETUP = setup
+    _WORKER_INDEX = TemplateIndex(_counts=setup.template_counts) if setup.template_counts is not None else None
 
 
 @dataclass
 class WorkItem:
     doc: Document
-    template_lines: frozenset[str] | None  # None: the worker looks them up in setup.index
+    template_lines: frozenset[str] | None  # None: the worker looks them up in the shared sketch
     name: str  # output file stem
     existing: Path | None = None  # with --resume: a report already written under that name
+    site_docs: int = 0  # documents of the doc's site in the run (for the worker's lookup)
 
 
 def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], str | None, bool]:
@@ -133,7 +136,7 @@ def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], str | None, bool]:
             return _digest(earlier), dumps_line(earlier) if "jsonl" in setup.formats else None, True
     templates = item.template_lines
     if templates is None:
-        templates = _template_lines(setup.index, item.doc)
+        templates = _template_lines(_WORKER_INDEX, item.doc, item.site_docs)
     report = audit_document(item.doc, setup.config, templates)
     if item.name != report["id"]:
         report["output_name"] = item.name
@@ -178,35 +181,48 @@ def write_document(report: dict[str, Any], name: str, setup: WorkerSetup) -> Non
         write_atomic(out / f"{name}.json", dumps(report))
 
 
-def _template_lines(index: TemplateIndex | None, doc: Document) -> frozenset[str]:
+def _template_lines(index: TemplateIndex | None, doc: Document, site_docs: int | None = None) -> frozenset[str]:
     if index is None or doc.text is None or doc.error:
         return frozenset()
-    return index.template_lines(doc.site, doc.text)
+    return index.template_lines(doc.site, doc.text, site_docs)
+
+
+def _document_slots(site_text: tuple[str, str]) -> tuple[str, Any]:
+    """First pass, in a worker: the sketch cells of one document."""
+    site, text = site_text
+    return site, document_slots(site, text)
 
 
 def _pooled(options: RunOptions) -> bool:
     return options.engine != "ray" and options.jobs > 1
 
 
-def _map(items: Iterable[WorkItem], options: RunOptions,
-         index: TemplateIndex | None = None) -> Iterator[tuple[dict, str | None, bool]]:
-    setup = WorkerSetup(options.config, tuple(options.formats), options.baseline, options.out, options.clean,
-                        index if _pooled(options) else None)
-    if options.engine == "ray":
-        from .engine_ray import map_with_ray
+def _setup(options: RunOptions, template_counts: Any = None) -> WorkerSetup:
+    return WorkerSetup(options.config, tuple(options.formats), options.baseline, options.out, options.clean,
+                       template_counts)
 
-        yield from map_with_ray(items, setup, options.jobs, options.ray_address)
-        return
-    if options.jobs <= 1:
-        _init_worker(setup)
-        for item in items:
-            yield audit_and_render(item)
-        return
+
+def _start_pool(options: RunOptions, template_counts: Any):
+    """The process pool, forked before anything else is loaded or counted: the workers share
+    only the imported code, and they are ready while the parent starts reading."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(options.jobs, initializer=_init_worker, initargs=(setup,)) as pool:
-        yield from pool.imap(audit_and_render, items, chunksize=8)
+    return ctx.Pool(options.jobs, initializer=_init_worker, initargs=(_setup(options, template_counts),))
+
+
+def _map(items: Iterable[WorkItem], options: RunOptions, pool: Any = None) -> Iterator[tuple[dict, str | None, bool]]:
+    if options.engine == "ray":
+        from .engine_ray import map_with_ray
+
+        yield from map_with_ray(items, _setup(options), options.jobs, options.ray_address)
+        return
+    if pool is None:
+        _init_worker(_setup(options))
+        for item in items:
+            yield audit_and_render(item)
+        return
+    yield from pool.imap(audit_and_render, items, chunksize=8)
 
 
 def _work_items(docs: Iterable[Document], index: TemplateIndex | None, options: RunOptions) -> Iterator[WorkItem]:
@@ -216,22 +232,33 @@ def _work_items(docs: Iterable[Document], index: TemplateIndex | None, options: 
     for doc in docs:
         name = names.allocate(doc.id)
         templates = None if pooled else _template_lines(index, doc)
+        site_docs = index.site_docs.get(doc.site or "", 0) if pooled and index is not None else 0
         existing = None
         if options.resume:
             candidate = options.out / f"{name}.json"
             existing = candidate if candidate.exists() else None
-        yield WorkItem(doc, templates, name, existing)
+        yield WorkItem(doc, templates, name, existing, site_docs)
 
 
-def build_template_index(paths: list[str], options: RunOptions) -> TemplateIndex | None:
-    """First pass over re-readable inputs (not stdin): count lines per site."""
-    if not options.corpus_evidence or "-" in paths:
+def _wants_index(paths: list[str], options: RunOptions) -> bool:
+    return options.corpus_evidence and "-" not in paths
+
+
+def build_template_index(paths: list[str], options: RunOptions, pool: Any = None,
+                         template_counts: Any = None) -> TemplateIndex | None:
+    """First pass over re-readable inputs (not stdin): count lines per site. With a pool, the
+    workers hash the lines and the parent only adds up their cells (sums do not depend on the
+    order they come back in)."""
+    if not _wants_index(paths, options):
         return None
-    return TemplateIndex.build(
-        (doc.site or "", doc.text)
-        for doc in read_documents(paths, options.fields)
-        if doc.text is not None and not doc.error
-    )
+    texts = ((doc.site or "", doc.text) for doc in read_documents(paths, options.fields)
+             if doc.text is not None and not doc.error)
+    if pool is None:
+        return TemplateIndex.build(texts)
+    index = TemplateIndex(_counts=template_counts)
+    for site, slots in pool.imap_unordered(_document_slots, texts, chunksize=16):
+        index.add_slots(site, slots)
+    return index
 
 
 # ------------------------------------------------------------------ the run
@@ -239,7 +266,20 @@ def build_template_index(paths: list[str], options: RunOptions) -> TemplateIndex
 
 def run(paths: list[str], options: RunOptions) -> RunResult:
     options.out.mkdir(parents=True, exist_ok=True)
-    index = build_template_index(paths, options)
+    pool = template_counts = None
+    if _pooled(options):
+        template_counts = shared_counts() if _wants_index(paths, options) else None
+        pool = _start_pool(options, template_counts)
+    try:
+        return _run(paths, options, pool, template_counts)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _run(paths: list[str], options: RunOptions, pool: Any, template_counts: Any) -> RunResult:
+    index = build_template_index(paths, options, pool, template_counts)
     summary = Summary()
     reasons: list[str] = []
     failing_docs = 0
@@ -253,7 +293,7 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     progress = Progress(enabled=options.progress)
     try:
         items = _work_items(read_documents(paths, options.fields), index, options)
-        for report, line, resumed in _map(items, options, index):
+        for report, line, resumed in _map(items, options, pool):
             name = report.get("output_name", report["id"])
             if jsonl_handle is not None:
                 jsonl_handle.write(line)

@@ -123,6 +123,13 @@ def test_jobs_and_input_order_do_not_change_a_byte(tmp_path):
     (src / "batch.jsonl").write_text(
         "".join(json.dumps({"id": f"j{i}", "text": (SEEDS / "003_fe09d524997e67dd.txt").read_text(encoding="utf-8")[: 400 + 37 * i]})
                 + "\n" for i in range(12)), encoding="utf-8")
+    # pages of one site sharing a menu and a footer: corpus evidence (site template lines)
+    story = [ln for ln in (SEEDS / "003_fe09d524997e67dd.txt").read_text(encoding="utf-8").splitlines() if ln]
+    (src / "site.jsonl").write_text(
+        "".join(json.dumps({"id": f"k{i}", "url": f"https://courier.example/a/{i}",
+                            "text": "\n".join(["Home | News | Sport | Weather", *story[2 + 2 * i: 8 + 2 * i],
+                                               "Contact us | Privacy policy | Terms"])}) + "\n" for i in range(8)),
+        encoding="utf-8")
     one, two = tmp_path / "one", tmp_path / "two"
     assert run_cli("run", str(src), "--out", str(one), "--jobs", "1", "--clean", "-q").returncode == 0
     # the same files named in another order
@@ -132,6 +139,10 @@ def test_jobs_and_input_order_do_not_change_a_byte(tmp_path):
     assert a.keys() == b.keys()
     differ = [k for k in a if a[k] != b[k] and k not in ("summary.json", "summary.md")]
     assert differ == []
+    # the site's shared lines were found as its template by the workers of the two-job run
+    # (they read the corpus counts the parent added up in shared memory)
+    templated = [k for k in b if k.startswith("k") and k.endswith(".json") and b'"N105"' in b[k]]
+    assert len(templated) == 8
     sa, sb = _summary(one), _summary(two)
     for key in ("ranking", "rules", "histogram", "dimension_means", "date_status", "languages"):
         assert sa[key] == sb[key], key
