@@ -380,3 +380,38 @@ def test_html_comments_left_in_the_main_text_are_still_found():
     assert got["Lovely recipe, thank you!"] == "comment"  # trafilatura's block
     assert got["Hi Fiona, glad this recipe was able to help you out in these difficult times."] == "comment"
     assert got["Start with soft butter and add the ground sugar a spoonful at a time, beating well after each addition so that the icing stays light and does not split when you add the milk and the vanilla at the end."] == "body"
+
+
+def test_reviews_entry_in_a_menu_is_not_a_comment_header():
+    """'• Customer Reviews' in a site menu heads no comment section: the service page's text
+    below it stays content."""
+    from audit.checks import comments as comments_check
+    assert comments_check._signal("• Customer Reviews", comments_check._data(), noise.date_pattern()) is None
+    assert comments_check._signal("Customer Reviews", comments_check._data(), noise.date_pattern()) == "header"
+
+
+def test_thread_posts_dropped_as_short_lines_are_taken_back():
+    """Forum posts are short: the noise check, reading the page as an article, drops them as
+    low-content. On a thread page their sentences are content again; the post furniture
+    ("Joined", "Messages") and the 'Reply' buttons stay boilerplate."""
+    posts = []
+    for n, (name, text) in enumerate([
+            ("Steve Withers", "Read the Apple iPad Pro Tablet (2024) Review."),
+            ("lgans316", "Bang on the money except the asking price, which is far too high for most people."),
+            ("MacrosTheBlack", "Great iPad. I thought the keyboard was too much so bought one from China instead."),
+            ("Deleted member", "Apple make good devices and this one would be worth the base asking price.")], 1):
+        posts += [name, "Distinguished Member", "Joined: Aug 24, 2006", "Messages: 23,243",
+                  f"#{n} · Sep 21, 2024 at {n}:15 pm", text, "Reply"]
+    text = "Apple iPad Pro 11 inch review thread\n" + "\n".join(posts) + "\n"
+    page = Page.from_text(Document(id="t", text=text), text)
+    ctx = Context(page=page, config=DEFAULT_CONFIG)
+    ctx.results["noise"] = noise.run(ctx)
+    for ln, lab in zip(page.lines, ctx.labels):  # as the noise check leaves short posts on real pages
+        if ln.text.endswith("."):
+            lab.label, lab.kind, lab.rule = "boilerplate", "low-content", noise.LOW_CONTENT.code
+    ctx.results["comments"] = comments.run(ctx)
+    assert ctx.results["comments"].get("thread") is True
+    got = labels_by_text(ctx)
+    assert got["Bang on the money except the asking price, which is far too high for most people."] == "body"
+    assert got["Apple make good devices and this one would be worth the base asking price."] == "body"
+    assert got["Joined: Aug 24, 2006"] == "boilerplate" and got["Reply"] == "boilerplate"

@@ -299,7 +299,7 @@ def _f1(p: float, r: float) -> float:
 
 def test_regression_pages_score_above_floor():
     """Snippet F1 (trafilatura's method) and shingle F1 (ScrapingHub's) on 30 DEV pages;
-    keeping every line scores 0.68 / 0.70 here, the classifier 0.85 / 0.85."""
+    keeping every line scores 0.68 / 0.70 here, the classifier 0.905 / 0.866."""
     tp = fp = fn = 0
     precisions, recalls = [], []
     comment_found = comment_total = 0
@@ -323,8 +323,8 @@ def test_regression_pages_score_above_floor():
             recalls.append(hit / sum(true.values()) if sum(true.values()) else 1.0)
     snippet_f1 = _f1(tp / (tp + fp), tp / (tp + fn))
     body_f1 = _f1(sum(precisions) / len(precisions), sum(recalls) / len(recalls))
-    assert snippet_f1 >= 0.835, snippet_f1
-    assert body_f1 >= 0.845, body_f1
+    assert snippet_f1 >= 0.89, snippet_f1
+    assert body_f1 >= 0.855, body_f1
     assert comment_found >= 3, (comment_found, comment_total)  # of 5
 
 
@@ -340,3 +340,201 @@ def test_page_without_prose_keeps_its_densest_region():
     body = {n for n in range(1, 15) if label(ctx, n)[0] in ("body", "title")}
     assert {5, 8, 10} <= body
     assert not body & {1, 2, 3, 4, 12, 13, 14}
+
+
+# ------------------------------------------------------------------ context and clusters
+
+_ARTICLE = (
+    "Every month I team up with my fellow DIY bloggers to bring you posts from each of our archives "
+    "dedicated to a monthly theme. This month, our theme is woodworking projects, and we are sharing twelve "
+    "of them to inspire you! Whether you are a beginner woodworker or a seasoned pro, there is something for everyone.\n"
+    "The project I am sharing is this faux concrete and gold leaf planter I built last spring. You can find "
+    "the full tutorial on the blog, with a list of the tools and the materials I used for it.\n"
+)
+
+
+def test_long_line_without_a_sentence_is_not_text_outright():
+    """An archive widget run together into one long line is stop-word rich (month names are
+    frequent words) but has no sentence: it must not outweigh the short article above it."""
+    months = " ".join(f"{m} {y}" for y in (2025, 2024, 2023) for m in
+                      ("January", "March", "May", "June", "July", "September", "October", "November"))
+    text = ("12 DIY Woodworking Projects\n" + _ARTICLE + "Filed Under: DIY, Woodworking\n"
+            "ARCHIVES\n" + f"ARCHIVES Select Month {months}\n" + "Copyright © 2026 Erin Spain. Log in | Privacy Policy\n")
+    ctx = classify(text)
+    assert label(ctx, 2)[0] == "body" and label(ctx, 3)[0] == "body"
+    assert label(ctx, 6)[0] == "boilerplate"
+
+
+_PARAGRAPH = ("The council voted on Tuesday to extend the programme for another three years, after a review "
+              "found that it had cut waiting times in most of the districts where it was tried. ")
+
+
+def test_cluster_after_a_section_break_needs_half_the_article():
+    """Teasers after a 'Related Posts' header are dropped even when they are a third of the
+    article's size; before the change they needed only a quarter."""
+    article = "\n".join(_PARAGRAPH * 2 for _ in range(6))
+    teaser = ("A new study on the city's buses was published this week, and it says that most of the "
+              "passengers who were asked are happy with the service and with the new routes. ")
+    teasers = "\n".join(teaser * 2 for _ in range(2))
+    text = "Council extends bus programme\n" + article + "\nRelated Posts\n" + teasers + "\n"
+    ctx = classify(text)
+    n = len(ctx.page.lines)
+    assert all(label(ctx, k)[0] == "body" for k in range(2, 8))
+    assert label(ctx, 8)[:2] == ("boilerplate", "related")
+    assert all(label(ctx, k)[0] == "boilerplate" for k in range(9, n + 1) if not ctx.page.lines[k - 1].blank)
+
+
+def test_inline_read_more_link_does_not_cut_the_article():
+    """'Read More: <headline>' inside an article is a link, not the end of the text: the
+    paragraphs after it stay, although they are fewer than those before it."""
+    before = "\n".join(_PARAGRAPH * 2 for _ in range(6))
+    after = "\n".join(_PARAGRAPH * 2 for _ in range(2))
+    text = ("Council extends bus programme\n" + before +
+            "\nRead More: 50+ Remote Work Words and Phrases on Virtual Careers\n" + after + "\n")
+    ctx = classify(text)
+    assert label(ctx, 8)[0] == "boilerplate"
+    assert label(ctx, 9)[0] == "body" and label(ctx, 10)[0] == "body"
+
+
+def test_number_lines_are_not_template_lines():
+    """Corpus evidence keys lines with digits folded to 0: a price or a count matches on every
+    page and says nothing about the site's template."""
+    text = "Standing desks\n" + _PARAGRAPH * 3 + "\n$599+\n" + _PARAGRAPH * 3 + "\n"
+    ctx = classify(text, template=frozenset({"0", "standing desks"}))
+    assert label(ctx, 3)[2] != "N105"
+    assert label(ctx, 1)[:3] == ("boilerplate", "template", "N105")
+
+
+# ------------------------------------------------------------------ speed structures
+
+
+def test_phrase_lookup_keeps_file_order_when_patterns_are_joined():
+    """Patterns sharing a key are tried as one alternation: its first matching branch must be
+    the pattern a loop would have found first."""
+    bp = noise._data()["boilerplate"]
+    cases = {"Share": "share", "Home": "navigation", "Leave a Reply": "comment-form", "Related Posts": "related",
+             "Advertisement": "ads", "Read more": "navigation", "Page 2 of 9": "pagination",
+             "Accept all cookies": "cookie", "Table of Contents": "toc", "The council voted on Tuesday": None}
+    for text, kind in cases.items():
+        assert bp.kind(text, text, 120, 400, phrases=False) == kind, text
+        seq = None
+        low = text.lower()
+        index, always = bp.whole
+        for _, k, rx in index.get(low[:bp.KEY]) or index.get(low[:1], always):
+            if rx.match(low):
+                seq = k
+                break
+        assert seq == kind or seq is None, text
+
+
+def test_line_feature_cache_is_bounded_and_shared(monkeypatch):
+    monkeypatch.setattr(noise, "_FEATURES", {})
+    monkeypatch.setattr(noise, "_FEATURES_MAX", 20)
+    text = "\n".join(f"Menu entry number {n} of the site" for n in range(50)) + "\n"
+    classify(text)
+    assert 0 < len(noise._FEATURES) <= 20
+    a = classify("Home\nNews\n" + _PARAGRAPH * 3 + "\n")
+    b = classify("Home\nNews\n" + _PARAGRAPH * 3 + "\n")
+    assert a.labels == b.labels
+
+
+def test_one_finding_per_run_of_boilerplate():
+    """A menu mixing phrase-matched and low-content lines is one finding, under the rule that
+    decided most of its lines."""
+    text = ("Home\nNews\nSport\nWeather\nCulture\nSign In\n" + "\n".join(_PARAGRAPH * 2 for _ in range(4)) + "\n")
+    ctx = classify(text)
+    assert [label(ctx, k)[0] for k in range(1, 7)] == ["boilerplate"] * 6
+    head = [f for f in ctx.findings if f.code.startswith("N1") and f.start_line <= 6 and f.severity == "info"]
+    assert len(head) == 1 and (head[0].start_line, head[0].end_line) == (1, 6)
+
+
+# ------------------------------------------------------------------ phrase lists
+
+
+def test_reader_prompts_in_several_languages():
+    """Prompts seen on DEV pages of many sites, each a kind of boilerplate, next to decoys
+    that only share a word with them."""
+    bp = noise._data()["boilerplate"]
+
+    def kind(text: str) -> str | None:
+        return bp.kind(noise._strip_edges(text) or text, text, 120, 400, phrases=False) or bp.kind("", text, 0, 400)
+
+    assert kind("MZ Dessau-Roßlau bei Facebook") == "share"
+    assert kind("Siguenos en Telegram, Instagram, Facebook y Twitter para recibir en directo todas "
+                "nuestras actualizaciones") == "share"
+    assert kind("Empfiehl dies deinen Freunden.") == "share"
+    assert kind("Gefällt Ihnen dieser Artikel?") == "share"
+    assert kind("Schreibe einen Kommentar Antworten abbrechen") == "comment-form"
+    assert kind("Artikel zum Thema") == "related"
+    assert kind("Some rights reserved 2017-2023 by Heartland Newsfeed") == "footer"
+    assert kind("Apply Now") == "call-to-action"
+    assert kind("Add to cart Add to cart") == "call-to-action"
+    assert kind("Necessary cookies are absolutely essential for the website to function properly.") == "cookie"
+    # decoys
+    assert kind("Facebook shares fell sharply after the company reported lower profits") is None
+    assert kind("Back to the future of work: what the pandemic changed in offices") is None
+    assert kind("The council will apply the new rules to all schools from September.") is None
+    assert kind("Fracking-Anlage im US-Bundesstaat Pennsylvania © Noah Addis") == "photo-credit"
+    assert kind("The tenant may end the lease under paragraph (c) of this section.") is None
+    meta = noise._data()["meta"]
+    assert meta.kind("11 minut czytania", "11 minut czytania", 160, 160) == "reading-time"
+    assert meta.kind("21 minutes - 4312 words", "21 minutes - 4312 words", 160, 160) == "reading-time"
+
+
+def test_buttons_inside_the_content_do_not_split_it():
+    """A service page's 'Get started today' between its paragraphs is boilerplate, but the
+    paragraphs after it are still the page's text."""
+    text = ("Managed backups for small offices\n" + "\n".join(_PARAGRAPH * 2 for _ in range(3)) +
+            "\nGet started today\n" + "\n".join(_PARAGRAPH * 2 for _ in range(2)) + "\n")
+    ctx = classify(text)
+    assert label(ctx, 5)[:2] == ("boilerplate", "call-to-action")
+    assert label(ctx, 6)[0] == "body" and label(ctx, 7)[0] == "body"
+
+
+def test_long_consent_text_is_found_by_its_opening():
+    """A cookie notice longer than the phrase search limit still opens with its cookie
+    sentence; an article paragraph that mentions cookies later on is kept."""
+    consent = ("This website uses cookies to improve your experience while you navigate through the website. "
+               + "Out of these, the cookies that are categorized as necessary are stored on your browser. " * 6)
+    article = _PARAGRAPH * 3 + "Bakers said the cookies sold out within an hour of the market opening. " * 2
+    ctx = classify("Council extends bus programme\n" + "\n".join(_PARAGRAPH * 2 for _ in range(5)) + "\n"
+                   + article + "\n" + consent + "\n")
+    assert label(ctx, 7)[0] == "body"
+    assert label(ctx, 8)[:2] == ("boilerplate", "cookie")
+
+
+def test_gallery_controls_and_picture_credits_stay_out_of_the_text():
+    """A lightbox's controls and a news agency's picture credit inside an article are not
+    text, and the paragraphs around them stay one article."""
+    text = ("Council extends bus programme\n" + "\n".join(_PARAGRAPH * 2 for _ in range(3)) + "\n"
+            "Image 1 of 13\nClose\nFILE PHOTO: Buses wait at the depot in Leeds, Britain. REUTERS/Phil Noble\n"
+            "Photo by David Dyer-Bennet\n" + "\n".join(_PARAGRAPH * 2 for _ in range(2)) + "\n")
+    ctx = classify(text)
+    assert label(ctx, 5)[:2] == ("boilerplate", "gallery") and label(ctx, 6)[:2] == ("boilerplate", "gallery")
+    assert label(ctx, 7)[0] != "body" and label(ctx, 8)[:2] == ("meta", "photo-credit")
+    assert label(ctx, 9)[0] == "body" and label(ctx, 10)[0] == "body"
+
+
+def test_byline_with_a_date_after_the_name():
+    assert noise._BYLINE.match("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr")
+    assert noise._BYLINE.match("by Finian Cunningham")
+    assert not noise._BYLINE.match("von Peter Müller am Rande der Konferenz, die gestern begann und heute endet")
+
+
+def test_lead_above_the_dateline_stays_with_the_article():
+    """On a page of dated teasers the dateline splits the page into clusters; the lead
+    paragraph just above the article's own dateline is part of the article, a menu there is not."""
+    lead = ("Kim Jong Un taucht nach Wochen wieder auf. Die Bilder, die das beweisen sollen, erfreuen Donald "
+            "Trump. Er schreibt auf Twitter, er sei froh, dass es ihm gut gehe.")
+    teaser = "Der Bürgermeister hat am Montag die neue Brücke über den Fluss eröffnet, die zwei Stadtteile verbindet."
+    body = "\n".join(("Die beiden Staatsoberhäupter verbindet eine wechselhafte Freundschaft, die nach "
+                      "einem Treffen in Singapur begann und seither mehrmals abgekühlt ist. ") * 2 for _ in range(8))
+    text = (f"Kim Jong Un: Der Diktator ist zurück\n{lead}\n04.05.20 14:50\n{body}\n"
+            f"03.05.20 10:00\n{teaser}\n02.05.20 09:00\n{teaser}\n01.05.20 08:00\n{teaser}\n")
+    ctx = classify(text)
+    assert label(ctx, 1)[0] == "title" and label(ctx, 3)[:2] == ("meta", "date")
+    assert label(ctx, 2)[0] == "body" and label(ctx, 4)[0] == "body"
+    # the same line above a menu instead of a lead is not kept
+    menu = "\n".join(f"* {w}" for w in ("Reviews", "Settings", "Forum", "Gaming", "Windows"))
+    ctx = classify(text.replace(lead, menu))
+    assert all(label(ctx, k)[0] == "boilerplate" for k in range(2, 7))

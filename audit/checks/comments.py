@@ -46,6 +46,8 @@ COMMENT_SECTION = define(
     max_headers=2,  # comment-count headers one section may hold
     thread_cues=2,  # distinct forum/Q&A cues that make the posts the page's content
     first_post_ratio=4.0,  # a forum's opening post is at most this many times a reply's length
+    post_reach=12,  # non-blank lines after a thread's last post stamp that may still be its text
+    post_words=8,  # a line of a post this long is text even without end punctuation
 )
 UNMARKED_COMMENTS = define(
     "C102", "unmarked-comments", "warning",
@@ -87,6 +89,8 @@ _DIGIT = re.compile(r"\d")
 _LEAD = re.compile(r"^[^\w]+")
 _URL = re.compile(r"^\s*https?://\S+\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,]\s*$")
+# noise rules that drop lines for being short or after the text (not for a boilerplate phrase)
+_LEFTOVER_RULES = frozenset({noise.LOW_CONTENT.code, noise.TRAILING_LINKS.code})
 # whole-line kinds, searched kinds, and the one split into named alternatives (thread cues)
 _WHOLE = ("header", "author", "reply", "stamp-label", "rating", "byline")
 _SEARCH = ("relative", "stamp-reply")
@@ -146,8 +150,9 @@ def _signal(text: str, data: dict[str, Any], date_re: re.Pattern[str]) -> str | 
         return None
     bare = _LEAD.sub("", core)
     if data["header"].match(bare):
-        # "0 comments" heads nothing: a teaser's comment count
-        return None if _ZERO_COUNT.match(bare) else "header"
+        # "0 comments" heads nothing: a teaser's comment count; a list item ("• Customer
+        # Reviews") is a menu entry, not the heading of a section
+        return None if _ZERO_COUNT.match(bare) or _BULLET.match(text) else "header"
     if data["reply"].match(core):
         return "reply"
     if words <= 16 and (_POST_NUMBER.match(bare) or not data["thread-words"].isdisjoint(_TOKEN.findall(bare))) \
@@ -234,7 +239,8 @@ def run(ctx: Context) -> dict[str, Any]:
             section, thread = None, params["thread_cues"]
     if thread >= params["thread_cues"]:
         # a forum thread or Q&A page: its posts are the page's content, not reader comments
-        return none | {"thread": True}
+        kept = 0 if html else _keep_posts(ctx, idx, texts, signals, params)
+        return none | {"thread": True, "posts_kept": kept}
     if section is None:
         # trafilatura's text is an article: comments without their furniture are not guessed there
         return none if html else _unmarked(ctx, idx)
@@ -327,6 +333,28 @@ def _find_section(idx: list[int], texts: list[str], signals: list[str | None], b
         end = replies[-1] if replies else chain[-1]
         return start, end, len(chain)
     return None
+
+
+def _keep_posts(ctx: Context, idx: list[int], texts: list[str], signals: list[str | None],
+                params: dict[str, Any]) -> int:
+    """On a thread page the posts are the content: sentence-like lines between the first and
+    the last post stamp that the noise check left out for being short (it reads pages as
+    articles) are taken back as body. Phrase-matched boilerplate and post furniture stay out."""
+    stamps = [k for k, s in enumerate(signals) if s in ("author", "time")]
+    if len(stamps) < params["min_signals"]:
+        return 0
+    last = min(len(idx) - 1, stamps[-1] + params["post_reach"])
+    labels = ctx.labels
+    kept = 0
+    for k in range(stamps[0] + 1, last + 1):
+        lab = labels[idx[k]]
+        if signals[k] is not None or lab.label != "boilerplate" or lab.rule not in _LEFTOVER_RULES:
+            continue
+        words = len(_WORD.findall(texts[k]))
+        if words >= params["post_words"] or (words >= 4 and _SENTENCE_END.search(texts[k])):
+            lab.label, lab.kind, lab.rule = "body", None, None
+            kept += 1
+    return kept
 
 
 def _thread_cues(texts: list[str], signals: list[str | None], data: dict[str, Any]) -> int:

@@ -58,6 +58,7 @@ LOW_CONTENT = define(
     min_good_chars=250,  # below this much good text, near-good lines anchor the text
     cluster_gap=400,  # characters of bad lines that separate two clusters of good lines
     cluster_share=0.25,  # clusters smaller than this share of the largest are teasers / sidebars
+    cluster_share_after=0.5,  # the same after the largest cluster and a section break (related, bio, form)
     fallback_chars=200,  # with less body text than this, the page's densest region is kept (no prose)
     fallback_words=3,  # lines of this many words count for that region ...
     fallback_short=15,  # ... shorter lines cost this much ...
@@ -227,6 +228,7 @@ class _Patterns:
                     prefix.append((kind, pat[1:]))
                 else:
                     whole.append((kind, pat))
+        self._joined: dict[int, tuple] = {}  # id(candidate tuple) -> (alternation, kinds, tuple)
         self.whole = self._index(whole, "(?:{})$", words=False)
         self.prefix = self._index(prefix, "(?:{})", words=False)
         self.phrase = self._index(phrase, "(?:{})", words=True)
@@ -279,12 +281,22 @@ class _Patterns:
             return None
         return m.group(0)[:cls.KEY + 1]
 
-    @staticmethod
-    def _first(cands: tuple, text: str, search: bool) -> str | None:
-        for _, kind, rx in cands:
-            if (rx.search(text) if search else rx.match(text)):
-                return kind
-        return None
+    def _first(self, cands: tuple, text: str, search: bool) -> str | None:
+        if search:
+            for _, kind, rx in cands:
+                if rx.search(text):
+                    return kind
+            return None
+        if len(cands) == 1:
+            return cands[0][1] if cands[0][2].match(text) else None
+        # anchored patterns: one alternation tries them in file order at the line start, so
+        # its first matching branch is the pattern a loop would have found first
+        joined = self._joined.get(id(cands))
+        if joined is None:
+            rx = re.compile("|".join(f"(?P<p{n}>{e[2].pattern})" for n, e in enumerate(cands)))
+            joined = self._joined[id(cands)] = (rx, tuple(e[1] for e in cands), cands)
+        m = joined[0].match(text)
+        return joined[1][int(m.lastgroup[1:])] if m and m.lastgroup else None
 
     def kind(self, text: str, raw: str, whole_max: int, long_max: int, phrases: bool = True,
              words: list[str] | None = None) -> str | None:
@@ -340,6 +352,8 @@ def _data() -> dict[str, Any]:
 
 _BULLET = re.compile(r"^\s*(?:[•*+\-–·▪►▸◦‣]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
 _DIGIT = re.compile(r"\d")
+# the end of a sentence inside a line (or at its end): prose has some
+_SENTENCE_MARK = re.compile(r"[.!?。！？;:,](?:\s|$)")
 
 # a line of source code or a shell command: a keyword start, or code punctuation
 _CODE_START = re.compile(
@@ -367,7 +381,8 @@ def _strip_edges(text: str) -> str:
 _END_PUNCT = frozenset('.!?:;"”“»)…。！？」』')
 _BYLINE = re.compile(
     r"^(?:(?:by|von|par|por|di|door|av|written by|posted by|words by|text|texte)\s*:?\s+|(?:author|autor|autorin|auteur|autore|redakteur|redaktion)\s*:\s*)"
-    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|van|von|de|der|da|del|la|le|bin|al|and|und|et|y|&|,)){0,7}\s*(?:[|,·•–-].{0,60})?$"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|van|von|de|der|da|del|la|le|bin|al|and|und|et|y|&|,)){0,7}\s*"
+    r"(?:(?:[|,·•–-]|(?:am|on|le|el|il|at|um|vom|du|del)\s+(?=\d)).{0,60})?$"
 )
 _NAME_BY_NAME = re.compile(r"^(.{3,40}?)\s+by\s+\1$", re.IGNORECASE)
 _CATEGORY_IN = re.compile(r"^in\s+[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\s+[A-ZÀ-ÖØ-Þ&][\w&'’-]*){0,3}$")
@@ -376,7 +391,9 @@ _DASH_CREDIT = re.compile(r"\S\s+[–—|-]\s+[^–—|]{2,60}$")
 # a teaser cut off mid-word or mid-sentence by the site ('... with Realtek Bluetooth...')
 _CUT_OFF = re.compile(r"[^\W\d_]{2}(?:\.\.\.|…)$")
 _CAMEL_JOIN = re.compile(r"[a-zà-öø-ÿ]{2}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[a-zà-öø-ÿ]{3}\d|\d%?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2}")
-_LOWER_SENTENCE = re.compile(r"(?<=[a-z\d”\"')]{3})[.!?]\s+([a-z][a-z]+)\b")
+# (the punctuation comes first so that the scan can skip ahead to it; the look-behind then
+# checks the three characters before it)
+_LOWER_SENTENCE = re.compile(r"[.!?](?<=[a-z\d”\"')]{3}[.!?])\s+([a-z][a-z]+)\b")
 _NOT_SENTENCE_STARTS = frozenset({"com", "org", "net", "html", "php", "de", "uk", "http", "https", "www"})
 # a word inside a sentence (after a lower-case letter or a comma): capitalised, or lower-case
 _MID_WORD = re.compile(r"(?<=[a-z,;]\s)(?:([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})|([a-zà-öø-ÿ]{4,}))\b")
@@ -384,42 +401,84 @@ _MID_WORD = re.compile(r"(?<=[a-z,;]\s)(?:([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{3,})|(
 
 # phrase-list kinds that describe this document (picture credits): meta, not boilerplate
 _META_PHRASE_KINDS = frozenset({"photo-credit"})
+# phrase-list kinds that sit inside the main content (captions, shop and service buttons): they
+# are not text, but they must not split the text around them either
+_INLINE_KINDS = frozenset({"photo-credit", "call-to-action", "gallery"})
 
 # boilerplate kinds that end a section: good text after them starts a new cluster
 _SECTION_BREAKS = frozenset({"related", "comment-form", "author-bio", "donation",
                              "footer", "pagination"})
 
 
-class _Line:
-    """What the classifier knows about one non-blank line."""
+class _Features:
+    """What one line's text shows, whatever page it is on: computed once per distinct line
+    text (menus, footers and widgets repeat across a site's pages) and kept in a bounded cache.
+    The slots after `key` are filled lazily by the steps that need them."""
 
-    __slots__ = ("i", "text", "core", "bullet", "words", "lwords", "nwords", "nchars", "stop", "end_punct",
-                 "cls", "label", "kind", "rule", "heading", "key", "meta", "date")
+    __slots__ = ("text", "core", "bullet", "words", "lwords", "nwords", "nchars", "end_punct", "heading",
+                 "key", "shape", "first", "kept_phrase", "meta", "date", "stop", "damage")
 
-    def __init__(self, i: int, text: str, keyed: bool = False):
-        self.i = i
+    def __init__(self, text: str):
         self.text = stripped = text.strip()
         # most lines start with a letter other than 'o': no bullet, no regex needed
         first = stripped[:1]
         m = None if (first.isalpha() and first != "o") else _BULLET.match(text)
         # "o" only counts as a bullet when indented (inscriptis nests lists with it)
         self.bullet = bool(m) and not (m.group(0).lstrip().startswith("o") and not text.startswith("  "))
-        self.core = text[m.end():].strip() if self.bullet and m else stripped
-        self.words = _WORD.findall(self.core)
-        self.lwords = " ".join(self.words).lower().split(" ") if self.words else []
-        self.nwords = len(self.words)
-        self.nchars = len(self.core)
+        self.core = core = text[m.end():].strip() if self.bullet and m else stripped
+        self.words = words = _WORD.findall(core)
+        self.lwords = " ".join(words).lower().split(" ") if words else []
+        self.nwords = len(words)
+        self.nchars = len(core)
+        self.end_punct = bool(core) and core[-1] in _END_PUNCT
+        self.heading = not self.end_punct and 1 <= self.nwords <= 20 and self.nchars <= 150
+        self.key: str | None = None
+        self.shape: int | None = None
+        self.first: tuple | None = None
+        self.kept_phrase: tuple | None = None
+        self.meta: tuple[str | None, bool] | None = None
+        self.date: tuple | None = None
+        self.stop: tuple | None = None
+        self.damage: tuple | None = None
+
+
+_FEATURES: dict[str, _Features] = {}
+_FEATURES_MAX = 20_000  # distinct line texts kept; the cache is emptied when it is full
+
+
+def _features(text: str) -> _Features:
+    f = _FEATURES.get(text)
+    if f is None:
+        if len(_FEATURES) >= _FEATURES_MAX:
+            _FEATURES.clear()
+        f = _FEATURES[text] = _Features(text)
+    return f
+
+
+class _Line:
+    """What the classifier knows about one non-blank line of this page."""
+
+    __slots__ = ("i", "f", "text", "core", "bullet", "words", "lwords", "nwords", "nchars", "end_punct",
+                 "heading", "key", "stop", "cls", "label", "kind", "rule")
+
+    def __init__(self, i: int, text: str, keyed: bool = False):
+        self.i = i
+        self.f = f = _features(text)
+        self.text, self.core, self.bullet, self.words = f.text, f.core, f.bullet, f.words
+        self.lwords, self.nwords, self.nchars = f.lwords, f.nwords, f.nchars
+        self.end_punct, self.heading = f.end_punct, f.heading
+        # the normalised key serves headings and tables of contents (and template lines)
+        if keyed or f.heading:
+            if f.key is None:
+                f.key = normalise_line(f.core)
+            self.key = f.key
+        else:
+            self.key = ""
         self.stop = 0.0
-        self.end_punct = bool(self.core) and self.core[-1] in _END_PUNCT
         self.cls = "short"
         self.label: str | None = None
         self.kind: str | None = None
         self.rule: str | None = None
-        self.meta: tuple[str | None, bool] | None = None
-        self.date: bool | None = None
-        self.heading = not self.end_punct and 1 <= self.nwords <= 20 and self.nchars <= 150
-        # the normalised key serves headings and tables of contents (and template lines)
-        self.key = normalise_line(self.core) if (keyed or self.heading) else ""
 
 
 def _pick_language(lines: list[_Line], data: dict[str, Any]) -> frozenset[str]:
@@ -433,14 +492,38 @@ def _pick_language(lines: list[_Line], data: dict[str, Any]) -> frozenset[str]:
         if seen > 1500:
             break
     hits: dict[str, int] = {}
-    for w, n in counts.items():
-        for code in index.get(w, ()):
+    for w in counts.keys() & index.keys():
+        n = counts[w]
+        for code in index[w]:
             hits[code] = hits.get(code, 0) + n
     stop = data["stop"]
     if not hits:
         return stop.get("en", frozenset())
     best = max(sorted(hits), key=lambda c: hits[c])
     return stop[best]
+
+
+def _stop_share(f: _Features, stop: frozenset[str]) -> float:
+    """Share of the line's words that are stop words of the page's language."""
+    cached = f.stop
+    if cached is not None and cached[0] is stop:
+        return cached[1]
+    share = sum(map(stop.__contains__, f.lwords)) / f.nwords if f.nwords else 0.0
+    f.stop = (stop, share)
+    return share
+
+
+_SHAPE_CAMEL, _SHAPE_CODE = 1, 2
+
+
+def _shape(f: _Features) -> int:
+    """Bit flags: table cells run together (camel joins), source code."""
+    if f.shape is None:
+        core = f.core
+        f.shape = ((_SHAPE_CAMEL if f.nchars <= 150 and _CAMEL_JOIN.search(core) else 0)
+                   | (_SHAPE_CODE if _CODE_START.match(core) or (_CODE_CHAR.search(core) and _CODE.search(core))
+                      else 0))
+    return f.shape
 
 
 # ------------------------------------------------------------------ classification
@@ -457,11 +540,34 @@ def _set_phrase(ln: _Line, kind: str) -> None:
         _set(ln, "boilerplate", kind, BOILERPLATE_PHRASE.code)
 
 
+_STEP_KEYS: dict[tuple, tuple] = {}  # one shared key object per set of step settings
+
+
+def _first_step(ln: _Line, p: dict[str, Any], bp_re: _Patterns, max_chars: int,
+                contains_max: int) -> tuple[str | None, str | None, str | None, str]:
+    """(label, kind, rule, class) from the line alone: a known boilerplate phrase, a separator,
+    or jusText's context-free class."""
+    if ln.nchars <= contains_max:  # phrases are searched for once a line is kept (later)
+        kind = bp_re.kind(_strip_edges(ln.core) or ln.core, ln.core, max_chars, contains_max, phrases=False)
+        if kind:
+            label, rule = ("meta", META_LINE.code) if kind in _META_PHRASE_KINDS else ("boilerplate",
+                                                                                        BOILERPLATE_PHRASE.code)
+            # a picture credit or a button sits inside the content: it must not split the text around it
+            return label, kind, rule, "skip" if kind in _INLINE_KINDS else "bad"
+        if not ln.nwords and not _DIGIT.search(ln.core):
+            return "boilerplate", "separator", BOILERPLATE_PHRASE.code, "bad"
+    return None, None, None, _context_free(ln, p)
+
+
 def _context_free(ln: _Line, p: dict[str, Any]) -> str:
-    if ln.nchars < p["length_low"] or (ln.nchars <= 150 and _CAMEL_JOIN.search(ln.core)):
-        return "short"  # short, or a table row run together: its neighbours decide
-    if _CODE_START.match(ln.core) or (_CODE_CHAR.search(ln.core) and _CODE.search(ln.core)):
-        return "short"  # source code has no stop words: the text around it decides
+    if ln.nchars < p["length_low"]:
+        return "short"  # short: its neighbours decide
+    if _shape(ln.f):
+        return "short"  # a table row run together, or source code: the text around it decides
+    if ln.nchars > p["length_high"] and not _SENTENCE_MARK.search(ln.core):
+        # a long line with no sentence in it is a list run together (archives, tags, menus):
+        # its neighbours decide, as for a short line
+        return "short"
     if ln.stop >= p["stopwords_high"]:
         return "good" if ln.nchars > p["length_high"] else "near"
     if ln.stop >= p["stopwords_low"]:
@@ -565,7 +671,10 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     split_at_dates = len(dates) >= p["teaser_dates"]
     date_set = set(dates)
     clusters: list[list[_Line]] = []
-    gap = 0
+    broken: list[bool] = []  # the cluster starts after a section break
+    dated: list[bool] = []  # the cluster starts only because a date line split it from the one before
+    gap = distance = 0
+    section = False
     for k, ln in enumerate(ls):
         if ln.cls == "skip":
             continue
@@ -576,25 +685,40 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
                 clusters[-1].append(ln)
             else:
                 clusters.append([ln])
-            gap = 0
-        elif ln.kind in _SECTION_BREAKS or (split_at_dates and k in date_set):
+                broken.append(gap == -1 and section)
+                dated.append(gap == -1 and not section and distance < p["cluster_gap"])
+            gap = distance = 0
+            section = False
+            continue
+        distance += max(ln.nchars, 20)
+        if ln.kind in _SECTION_BREAKS or (split_at_dates and k in date_set):
             gap = -1
+            # a related-links header breaks the page; an inline "Read more: <headline>" does not
+            # (and a bare "Reply" button between forum posts does not either)
+            section = section or (ln.kind in _SECTION_BREAKS and (ln.kind != "related" or ln.nwords <= 5)
+                                  and (ln.kind != "comment-form" or ln.nwords >= 2))
         elif gap >= 0:
             gap += max(ln.nchars, 20)
     if len(clusters) < 2:
         return
     weights = [sum(ln.nchars for ln in c) for c in clusters]
     top = max(weights)
-    for c, w in zip(clusters, weights):
-        if w < p["cluster_share"] * top:
+    main = weights.index(top)
+    for n, (c, w) in enumerate(zip(clusters, weights)):
+        share = p["cluster_share_after"] if n > main and broken[n] else p["cluster_share"]
+        # the lead just above the article, parted from it only by the article's own dateline
+        lead = n == main - 1 and dated[main] and any(
+            ln.end_punct and ln.nchars >= p["lead_chars"] and ln.stop >= p["stopwords_low"] for ln in c)
+        if w < share * top and not lead:
             for ln in c:
                 ln.cls = "bad"
 
 
 def _is_date_line(ln: _Line, date_re: re.Pattern[str]) -> bool:
-    if ln.date is None:
-        ln.date = _is_date_line_uncached(ln, date_re)
-    return ln.date
+    f = ln.f
+    if f.date is None or f.date[0] is not date_re:
+        f.date = (date_re, _is_date_line_uncached(ln, date_re))
+    return f.date[1]
 
 
 def _is_date_line_uncached(ln: _Line, date_re: re.Pattern[str]) -> bool:
@@ -611,9 +735,10 @@ def _is_date_line_uncached(ln: _Line, date_re: re.Pattern[str]) -> bool:
 
 def _meta_kind(ln: _Line, data: dict[str, Any]) -> tuple[str | None, bool]:
     """(kind, explicit): the meta kind of a line, and whether it labels itself (e.g. 'Date:')."""
-    if ln.meta is None:
-        ln.meta = _meta_kind_uncached(ln, data)
-    return ln.meta
+    f = ln.f
+    if f.meta is None:
+        f.meta = _meta_kind_uncached(ln, data)
+    return f.meta
 
 
 def _meta_kind_uncached(ln: _Line, data: dict[str, Any]) -> tuple[str | None, bool]:
@@ -648,32 +773,36 @@ def run(ctx: Context) -> dict[str, Any]:
     bp_re = data["boilerplate"]
 
     # 1. context-free: phrases, template lines, then jusText classes
+    words = stops = 0.0
     for ln in ls:
-        if ln.nwords:
-            ln.stop = sum(map(stop.__contains__, ln.lwords)) / ln.nwords
-    words = sum(ln.nwords for ln in ls)
-    if words and sum(ln.stop * ln.nwords for ln in ls) < p["min_stop_coverage"] * words:
+        ln.stop = share = _stop_share(ln.f, stop)
+        words += ln.nwords
+        stops += share * ln.nwords
+    no_list = bool(words) and stops < p["min_stop_coverage"] * words
+    if no_list:
         # no stop-word list for this language (e.g. Japanese, Korean): a line ending like a
         # sentence stands in for a stop-word-rich one
         for ln in ls:
             ln.stop = p["stopwords_high"] if ln.end_punct else 0.0
+    # the outcome of this step depends on the line's text, the page's stop words and the
+    # thresholds only: it is cached with the line's features for lines that repeat
+    step_key = _STEP_KEYS.setdefault((id(stop), no_list, max_chars, contains_max, *p.values()),
+                                     (id(stop), no_list, max_chars, contains_max, *p.values()))
+    template_lines = ctx.template_lines
     for ln in ls:
-        if ctx.template_lines and ln.key and ln.key in ctx.template_lines:
+        # a key with no letters ('0' for '$599+' or '12') is a number, not template text
+        if template_lines and ln.key and ln.key in template_lines and ln.nwords:
             _set(ln, "boilerplate", "template", TEMPLATE_LINE.code)
             ln.cls = "bad"
             continue
-        if ln.nchars <= contains_max:  # phrases are searched for once a line is kept (below)
-            kind = bp_re.kind(_strip_edges(ln.core) or ln.core, ln.core, max_chars, contains_max, phrases=False)
-            if kind:
-                _set_phrase(ln, kind)
-                # a picture credit sits inside the article: it must not split the text around it
-                ln.cls = "skip" if kind in _META_PHRASE_KINDS else "bad"
-                continue
-            if not ln.nwords and not _DIGIT.search(ln.core):
-                _set(ln, "boilerplate", "separator", BOILERPLATE_PHRASE.code)
-                ln.cls = "bad"
-                continue
-        ln.cls = _context_free(ln, p)
+        f = ln.f
+        first = f.first
+        if first is None or first[0] is not step_key:
+            first = f.first = (step_key, *_first_step(ln, p, bp_re, max_chars, contains_max))
+        _, label, kind, rule, cls = first
+        if label is not None:
+            ln.label, ln.kind, ln.rule = label, kind, rule
+        ln.cls = cls
     _cut_off_teasers(ls, ctx.config.param(TRAILING_LINKS, "cut_teasers"))
 
     _structure(ls, html)
@@ -712,17 +841,27 @@ def run(ctx: Context) -> dict[str, Any]:
     damage = _damage(ctx, ls, stop, stop is data["stop"].get("en"))
     _emit_runs(ctx, ls)
     kinds: dict[str, int] = {}
+    n_bp = n_meta = n_content = chars_bp = chars_all = 0
+    title = None
     for ln in ls:
-        if ln.label in ("boilerplate", "meta") and ln.kind:
-            kinds[ln.kind] = kinds.get(ln.kind, 0) + 1
-    n_bp = sum(1 for ln in ls if ln.label == "boilerplate")
-    n_content = sum(1 for ln in ls if ln.label in ("title", "body"))
-    chars_bp = sum(ln.nchars for ln in ls if ln.label == "boilerplate")
-    chars_all = sum(ln.nchars for ln in ls) or 1
-    title = next((ln.i + 1 for ln in ls if ln.label == "title"), None)
+        label = ln.label
+        chars_all += ln.nchars
+        if label == "boilerplate" or label == "meta":
+            if ln.kind:
+                kinds[ln.kind] = kinds.get(ln.kind, 0) + 1
+            if label == "meta":
+                n_meta += 1
+            else:
+                n_bp += 1
+                chars_bp += ln.nchars
+        elif label == "title" or label == "body":
+            n_content += 1
+            if label == "title" and title is None:
+                title = ln.i + 1
+    chars_all = chars_all or 1
     return {
         "boilerplate_lines": n_bp,
-        "meta_lines": sum(1 for ln in ls if ln.label == "meta"),
+        "meta_lines": n_meta,
         "content_lines": n_content,
         "boilerplate_share": round(chars_bp / chars_all, 4),
         "title_line": title,
@@ -741,7 +880,7 @@ def _keep_best_region(ls: list[_Line], p: dict[str, Any]) -> None:
     best = (0.0, -1, -1)
     score, start = 0.0, 0
     for k, ln in enumerate(ls):
-        if ln.rule not in (None, LOW_CONTENT.code, TRAILING_LINKS.code):
+        if ln.rule not in (None, LOW_CONTENT.code, TRAILING_LINKS.code) and ln.kind not in _INLINE_KINDS:
             gain = -p["fallback_penalty"]
         elif ln.nwords >= p["fallback_words"]:
             gain = float(ln.nchars)
@@ -773,12 +912,22 @@ def _phrases_in_kept_lines(ls: list[_Line], bp_re: _Patterns, contains_max: int)
     """Lines about to be kept are searched for boilerplate phrases (cookie notices, appeals,
     comment-form notices): searching every line would cost more than the rest of the check."""
     for ln in ls:
-        if ln.label is None and ln.cls == "good" and ln.nchars <= contains_max:
-            kind = bp_re.kind("", ln.core, 0, contains_max, words=ln.lwords)
+        if ln.label is None and ln.cls == "good":
+            f = ln.f
+            if f.kept_phrase is None or f.kept_phrase[0] != contains_max:
+                if ln.nchars <= contains_max:
+                    kind = bp_re.kind("", ln.core, 0, contains_max, words=ln.lwords)
+                else:
+                    # a long consent text opens with its cookie sentence: only that is looked for
+                    head = ln.core[:contains_max]
+                    kind = bp_re.kind("", head, 0, contains_max) if "cookie" in head.lower() else None
+                    kind = kind if kind == "cookie" else None
+                f.kept_phrase = (contains_max, kind)
+            kind = f.kept_phrase[1]
             if kind:
                 _set_phrase(ln, kind)
                 # a picture credit sits inside the article: it must not split the text around it
-                ln.cls = "skip" if kind in _META_PHRASE_KINDS else "bad"
+                ln.cls = "skip" if kind in _INLINE_KINDS else "bad"
 
 
 def _structure(ls: list[_Line], html: bool) -> None:
@@ -927,21 +1076,36 @@ def _find_title(ls: list[_Line], first_good: int, data: dict[str, Any], html: bo
 # ------------------------------------------------------------------ scraping damage
 
 
+def _damage_features(f: _Features) -> tuple[int, tuple[str, ...], tuple[str, ...], str | None]:
+    """(camel joins, capitalised mid-sentence words, lower-case mid-sentence words, lower-case
+    sentence start) of a content line, cached with the line's other features."""
+    if f.damage is None:
+        core = f.core
+        joins = len(_CAMEL_JOIN.findall(core)) if f.nchars <= 200 else 0
+        pairs = _MID_WORD.findall(core)
+        caps = tuple(w.lower() for w, _ in pairs if w)
+        lows = tuple(w for _, w in pairs if w)
+        m = _LOWER_SENTENCE.search(core)
+        f.damage = (joins, caps, lows, m.group(1) if m and m.group(1) not in _NOT_SENTENCE_STARTS else None)
+    return f.damage
+
+
 def _damage(ctx: Context, ls: list[_Line], stop: frozenset[str], english: bool) -> dict[str, int]:
     page = ctx.page
     min_joins = ctx.config.param(TABLE_DAMAGE, "min_joins")
     min_words = ctx.config.param(CASE_DAMAGE, "min_words")
     min_caps = ctx.config.param(CASE_DAMAGE, "min_capitalised")
     content = [ln for ln in ls if ln.label in ("body", "title")]
-    joins = {ln.i: len(_CAMEL_JOIN.findall(ln.core)) for ln in content if ln.nchars <= 200}
+    feats = [_damage_features(ln.f) for ln in content]
+    joins = [d[0] for d in feats]
     table: list[_Line] = []
     for k, ln in enumerate(content):
-        j = joins.get(ln.i, 0)
+        j = joins[k]
         if j >= min_joins:
             table.append(ln)
         elif j == 1:
-            prev_j = joins.get(content[k - 1].i, 0) if k else 0
-            next_j = joins.get(content[k + 1].i, 0) if k + 1 < len(content) else 0
+            prev_j = joins[k - 1] if k else 0
+            next_j = joins[k + 1] if k + 1 < len(content) else 0
             if prev_j or next_j:
                 table.append(ln)
     for first, last in _runs(table):
@@ -952,25 +1116,19 @@ def _damage(ctx: Context, ls: list[_Line], stop: frozenset[str], english: bool) 
     case_hits = 0
     if english:
         # proper nouns: capitalised mid-sentence in prose elsewhere, lower-case here
-        caps: dict[str, int] = {}
-        lower: dict[str, int] = {}
-        lows: dict[int, list[str]] = {}
-        for ln in content:
-            pairs = _MID_WORD.findall(ln.core)
+        caps: Counter[str] = Counter()
+        lower: Counter[str] = Counter()
+        for ln, d in zip(content, feats):
             if ln.end_punct and ln.nwords >= 8:
-                for w, _ in pairs:
-                    if w:
-                        caps[w.lower()] = caps.get(w.lower(), 0) + 1
-            lows[ln.i] = low = [w for _, w in pairs if w]
-            for w in low:
-                lower[w] = lower.get(w, 0) + 1
+                caps.update(d[1])
+            lower.update(d[2])
         # a name is written capitalised nearly always: a word often lower-case is a common noun
-        caps = {w: n for w, n in caps.items() if lower.get(w, 0) * 4 <= n}
+        names = {w: n for w, n in caps.items() if lower.get(w, 0) * 4 <= n}
         run_first = run_last = None
         run_word = ""
         prev_end = "."
-        for ln in content:
-            word = _case_damage(ln, lows[ln.i], caps, stop, min_words, min_caps, prev_end in ".!?")
+        for ln, d in zip(content, feats):
+            word = _case_damage(ln, d, names, stop, min_words, min_caps, prev_end in ".!?")
             prev_end = ln.core[-1:] if not ln.heading else "."  # a heading ends its sentence
             if word and run_last is not None and ln.i - run_last.i <= 2:
                 run_last = ln
@@ -987,7 +1145,7 @@ def _damage(ctx: Context, ls: list[_Line], stop: frozenset[str], english: bool) 
     return {"table_lines": len(table), "case_lines": case_hits}
 
 
-def _case_damage(ln: _Line, lows: list[str], caps: dict[str, int], stop: frozenset[str], min_words: int,
+def _case_damage(ln: _Line, d: tuple, caps: dict[str, int], stop: frozenset[str], min_words: int,
                  min_caps: int, after_sentence: bool) -> str | None:
     """The lower-cased sentence start or proper noun of a line, if any. A line that starts in
     lower case after a line with no end punctuation continues that sentence."""
@@ -999,10 +1157,9 @@ def _case_damage(ln: _Line, lows: list[str], caps: dict[str, int], stop: frozens
         rest = ln.words[1:]
         if sum(1 for w in rest if w[:1].isupper()) * 2 >= len(rest):
             return ln.words[0]
-    m = _LOWER_SENTENCE.search(ln.core)
-    if m and m.group(1) not in _NOT_SENTENCE_STARTS:
-        return m.group(1)
-    for w in lows:
+    if d[3]:
+        return d[3]
+    for w in d[2]:
         if w not in stop and caps.get(w, 0) >= min_caps:
             return w
     return None
@@ -1019,24 +1176,29 @@ def _runs(lines: list[_Line]) -> list[tuple[_Line, _Line]]:
 
 
 def _emit_runs(ctx: Context, ls: list[_Line]) -> None:
-    """One finding per run of lines with the same label and rule (a menu of navigation, share
-    and search lines is one finding); the run is named after its commonest kind."""
+    """One finding per run of boilerplate (or meta) lines: a menu of navigation, share and
+    search lines is one finding, under the rule that decided most of its lines and named
+    after their commonest kind."""
     page = ctx.page
     rules = {r.code: r for r in (BOILERPLATE_PHRASE, LOW_CONTENT, REPEATED_HEADING, TABLE_OF_CONTENTS,
                                  TEMPLATE_LINE, TRAILING_LINKS, META_LINE)}
     run: list[_Line] = []
     for ln in ls + [None]:  # type: ignore[list-item]
-        if ln is not None and run and ln.label == run[0].label and ln.rule == run[0].rule:
+        if ln is not None and run and ln.label == run[0].label and ln.rule in rules:
             run.append(ln)
             continue
         if run:
             first = run[0]
-            if len(run) > 1 and any(x.kind != first.kind for x in run):
-                kinds = Counter(x.kind for x in run)  # in order of first occurrence
+            code = first.rule
+            if len(run) > 1:
+                # in order of first occurrence, so ties go to the earlier rule / kind
+                codes = Counter(x.rule for x in run)
+                code = max(codes, key=codes.__getitem__)
+                kinds = Counter(x.kind for x in run if x.rule == code)
                 kind = max(kinds, key=kinds.__getitem__)
-                first = next(x for x in run if x.kind == kind)
-            ctx.emit(rules[run[0].rule].finding(page, page.lines[run[0].i], page.lines[run[-1].i],
-                                                lines=len(run), kind=first.kind, text=first.core))
+                first = next(x for x in run if x.rule == code and x.kind == kind)
+            ctx.emit(rules[code].finding(page, page.lines[run[0].i], page.lines[run[-1].i],
+                                         lines=len(run), kind=first.kind, text=first.core))
         run = [ln] if ln is not None and ln.label in ("boilerplate", "meta") and ln.rule in rules else []
 
 
