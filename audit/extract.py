@@ -1,11 +1,11 @@
 """Turn a Document into the Page the checks analyse.
 
-Plain text is analysed as given. HTML goes through trafilatura (main text with comments
-kept apart, metadata, and htmldate's original-date extensive search through trafilatura's
-`date_extraction_params`, so the page is parsed once); the analysed text is the main text
-and then the comments, one block per line, so the line checks run on trafilatura's output.
-The parsed tree is corrected first where trafilatura misreads common markup (layout
-tables, article headers, "commentary" classes). The page title from the metadata is
+Plain text is analysed as given. HTML is parsed once; the tree, corrected where
+trafilatura misreads common markup (layout tables, article headers, "commentary" classes),
+feeds the whole page's visible text (`visible_text`, for the date and byline checks), the
+metadata (trafilatura's finders and htmldate's original date) and trafilatura's main text
+with the comments kept apart. The analysed text is the main text and then the comments,
+one block per line, so the line checks run on trafilatura's output. The page title from the metadata is
 reported (`input.html.title`) but not prepended to the text: trafilatura keeps the
 headline in the main text when it judges it part of the article, and adding it where it
 left it out cost body precision (article bodies are measured without their headline).
@@ -18,8 +18,11 @@ from typing import Any
 
 from .model import Document, Page
 
-# htmldate settings: the original (not last-modified) date, searching the whole page.
-HTMLDATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
+# htmldate settings: the original (not last-modified) date from the markup (meta tags,
+# JSON-LD, time elements, URL, date patterns). Its extensive search of the free text is left
+# out: the dates check reads the visible text itself, and on the DEV pages the extensive
+# search only added one wrong date (it also costs dateparser's start-up, seconds a process).
+HTMLDATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _COMMENTARY = re.compile(r"[Cc]ommentary")
@@ -29,6 +32,9 @@ _LAYOUT_TABLE = "//table[.//td//*[self::p or self::h1 or self::h2 or self::h3 or
 # lists); when its main text is shorter than this many characters (a listing, a short
 # note), the balanced extraction is tried as well and kept if it finds more.
 SHORT_PRECISE_TEXT = 300
+
+# the metadata fields the report shows (input.html) and the checks read
+_META_KEYS = ("title", "author", "sitename", "url", "hostname", "date", "description")
 
 
 def page_from_document(doc: Document, max_chars: int) -> Page:
@@ -48,15 +54,18 @@ def _page_from_html(doc: Document, max_chars: int) -> Page:
         doc.truncated = True
     meta: dict[str, Any] = {}
     extracted = None
+    visible = None
     if html.strip():
         try:
-            extracted = _extract(html, doc.url)
+            extracted, visible, metadata_error = _extract(html, doc.url, max_chars)
+            if metadata_error:
+                meta["metadata_error"] = metadata_error
         except Exception as exc:  # trafilatura raises many types on hostile markup
             meta["extraction_error"] = f"{type(exc).__name__}: {exc}"[:300]
     parts: list[str] = []
     comment_lines = None
     if extracted is not None:
-        for key in ("title", "author", "sitename", "url", "hostname", "date", "description"):
+        for key in _META_KEYS:
             value = getattr(extracted, key, None)
             if value:
                 meta[key] = str(value)
@@ -73,27 +82,53 @@ def _page_from_html(doc: Document, max_chars: int) -> Page:
     if len(text) > max_chars:
         text = text[:max_chars]
         doc.truncated = True
-    return Page.from_text(doc, text, kind="html", html_meta=meta, html_comment_lines=comment_lines)
+    return Page.from_text(doc, text, kind="html", html_meta=meta, html_comment_lines=comment_lines,
+                          visible_html=visible)
 
 
-def _extract(html: str, url: str | None) -> Any:
-    """One trafilatura pass (main text, comments apart, metadata, dates) on a tree parsed
-    here so that the markup can be corrected first; a second pass only when the precise
-    main text came out short (SHORT_PRECISE_TEXT)."""
+def _extract(html: str, url: str | None, max_chars: int) -> tuple[Any, str | None, str | None]:
+    """The page parsed once: the tree, corrected where trafilatura misreads common markup,
+    feeds the visible-text rendering, the metadata and the main-text extraction (which
+    works on its own copy). Returns trafilatura's document (main text, comments and the
+    metadata fields), the visible text (None when the page does not parse) and what went wrong
+    with the metadata, if anything."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
-        return None
-    _rename_commentary_classes(tree)
+        return None, None, None
+    if "ommentary" in html:
+        _rename_commentary_classes(tree)
     _unwrap_layout_tables(tree)
     _keep_article_headers(tree)
-    # bare_extraction works on its own copy of a tree it is given: the tree can be reused
-    precise = _bare_extraction(tree, url, precision=True, metadata=True)
+    visible = _walk_blocks(tree)[:max_chars]
+    may_scroll = any(marker in html for marker in _RAW_PRUNE_MARKERS)
+    extracted = _main_text(tree, url, len(visible), may_scroll)
+    if extracted is None:
+        return None, visible, None
+    try:
+        metadata = _metadata(tree, url)
+    except Exception as exc:  # odd markup in a finder must not cost the main text
+        return extracted, visible, f"{type(exc).__name__}: {exc}"[:300]
+    for key in _META_KEYS:
+        setattr(extracted, key, getattr(metadata, key, None))
+    return extracted, visible, None
+
+
+def _main_text(tree: Any, url: str | None, visible_chars: int, may_scroll: bool = True) -> Any:
+    """trafilatura in precision mode without its external fallback (readability, jusText),
+    which it consults on every page but rarely takes; the full cascade runs again only where
+    the fallback could win (`_fallback_may_win`). When the precise main text came out short
+    (SHORT_PRECISE_TEXT), the balanced extraction is tried as well and kept if it finds more."""
+    quick = _bare_extraction(tree, url, precision=True, fast=True)
+    if quick is not None and len(quick.text or "") >= SHORT_PRECISE_TEXT \
+            and not _fallback_may_win(tree, quick, visible_chars, may_scroll):
+        return quick
+    precise = _bare_extraction(tree, url, precision=True, fast=False)
     precise_len = len(precise.text or "") if precise is not None else 0
     if precise_len >= SHORT_PRECISE_TEXT:
         return precise
-    balanced = _bare_extraction(tree, url, precision=False, metadata=precise is None)
+    balanced = _bare_extraction(tree, url, precision=False, fast=False)
     if balanced is None or len(balanced.text or "") <= precise_len:
         return precise
     if precise is None:
@@ -102,17 +137,133 @@ def _extract(html: str, url: str | None) -> Any:
     return precise
 
 
-def _bare_extraction(tree: Any, url: str | None, precision: bool, metadata: bool) -> Any:
+# trafilatura replaces its own main text by readability's only when readability finds more
+# than twice as much (or its own text has no paragraphs, or more tables than paragraphs), and
+# consults jusText only when its main text holds asides, figures, navigation and the like
+# (external.compare_extraction). Readability reads a part of the visible text, so it can only
+# win where the main text is a small share of the page: on the DEV pages it found more than
+# 1.3 times the main text only where that was under 22% of the visible text, and never twice
+# as much above it. Below FALLBACK_VISIBLE_SHARE, readability is run and the full cascade
+# follows when it finds more than FALLBACK_LONGER times the main text (a margin under
+# trafilatura's 2, for text measures that differ slightly).
+FALLBACK_VISIBLE_SHARE = 0.3
+FALLBACK_LONGER = 1.5
+_UNCLEAN_BODY = (
+    ".//aside|.//audio|.//button|.//fencedframe|.//fieldset|.//figure|.//footer|.//iframe|.//input|.//label"
+    "|.//link|.//nav|.//noindex|.//noscript|.//object|.//option|.//select|.//source|.//svg|.//time"
+)
+
+
+# trafilatura prunes infinite-scroll containers and Elementor share buttons from the page
+# before readability reads it (xpaths.RAW_TREE_PRUNE_XPATH); a page whose markup names
+# neither has nothing to prune.
+_RAW_PRUNE_MARKERS = ("mvp-post-add", "infinite", "elementor-share-buttons")
+
+
+def _fallback_may_win(tree: Any, quick: Any, visible_chars: int, may_scroll: bool = True) -> bool:
+    body = quick.body
+    if body is None or body.xpath(_UNCLEAN_BODY):
+        return True
+    paragraphs = len(body.findall(".//p"))
+    if not paragraphs or not body.xpath(".//p//text()") or len(body.findall(".//table")) > paragraphs:
+        return True
+    own = len(" ".join(body.itertext()).strip())
+    if own >= visible_chars * FALLBACK_VISIBLE_SHARE:
+        return False
+    return _readability_chars(tree, may_scroll) > FALLBACK_LONGER * own
+
+
+def _readability_chars(tree: Any, may_scroll: bool = True) -> int:
+    """Length of readability's text for the page, prepared as trafilatura prepares it."""
+    from copy import copy
+
+    from lxml.etree import tostring
+    from trafilatura.external import try_readability
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH, RAW_TREE_PRUNE_XPATH
+
+    raw = copy(tree)
+    if may_scroll:
+        raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
+    raw = prune_unwanted_nodes(raw, OVERALL_DISCARD_XPATH)
+    return len(" ".join(tostring(try_readability(raw), method="text", encoding="unicode").split()))
+
+
+def _bare_extraction(tree: Any, url: str | None, precision: bool, fast: bool) -> Any:
     import trafilatura  # imported here: the plain-text path must not pay for it
 
     return trafilatura.bare_extraction(
         tree,
         url=url,
+        fast=fast,
         include_comments=True,
         favor_precision=precision,
-        with_metadata=metadata,
-        date_extraction_params=HTMLDATE_PARAMS,
+        with_metadata=False,
     )
+
+
+# trafilatura's author search (metadata.extract_author) copies the page, prunes it and runs
+# xpaths.AUTHOR_XPATHS, regular expressions on every element; it can only find something on
+# an element whose class, id, rel, itemprop or data attribute names an author, byline, user
+# or writer (or an <author> element). This test, a superset of those, skips it elsewhere.
+_AUTHOR_ATTRIBUTES = ("class", "id", "rel", "itemprop", "data-testid", "data-component")
+_AUTHOR_HINT = re.compile(
+    "uthor|yline|byl|BBL|username|screenname|writer|channel-name|submitted-by|posted-by|journalist-name"
+    "|zuozhe|bianji|xiaobian"
+)
+
+
+def _may_name_author(tree: Any) -> bool:
+    from lxml.etree import Element
+
+    for element in tree.iter(Element):
+        if element.tag in ("author", "rel"):
+            return True
+        for name in _AUTHOR_ATTRIBUTES:
+            value = element.get(name)
+            if value and _AUTHOR_HINT.search(value):
+                return True
+    return False
+
+
+def _metadata(tree: Any, url: str | None) -> Any:
+    """The metadata fields the report and the checks read (title, author, url, hostname,
+    date, sitename, description), found as trafilatura's extract_metadata finds them, without
+    the categories, tags and licence it also looks for. The date is htmldate's original date
+    from the markup (headers, JSON-LD, time elements, date patterns) without its free-text
+    search: the dates check scans the visible text itself."""
+    from courlan import extract_domain
+    from htmldate import find_date
+    from trafilatura import metadata as tmeta
+
+    found = tmeta.examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # a single word is a handle or a site name (as trafilatura does)
+    try:
+        found = tmeta.extract_meta_json(tree, found)
+    except Exception:  # trafilatura's JSON-LD reader fails on odd markup; the rest still counts
+        pass
+    if not found.title:
+        found.title = tmeta.extract_title(tree)
+    if not found.author and _may_name_author(tree):
+        found.author = tmeta.extract_author(tree)
+    if not found.url:
+        found.url = tmeta.extract_url(tree, url)
+    if found.url:
+        found.hostname = extract_domain(found.url, fast=True)
+    found.date = find_date(tree, url=found.url, **HTMLDATE_PARAMS)
+    if not found.sitename:
+        found.sitename = tmeta.extract_sitename(tree)
+    if found.sitename:
+        found.sitename = found.sitename.lstrip("@")
+        if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+            found.sitename = found.sitename.title()
+    elif found.url:
+        match = tmeta.META_URL.match(found.url)
+        if match:
+            found.sitename = match[1]
+    found.clean_and_trim()
+    return found
 
 
 def _keep_article_headers(tree: Any) -> None:
@@ -163,10 +314,21 @@ _HIDDEN_TAGS = frozenset("script style noscript template svg head iframe object 
 def visible_text(page: Page, max_chars: int) -> str:
     """The whole HTML page's visible text, a line per block element, as a naive scraper
     renders it. trafilatura's main text leaves out the byline and date lines that checks
-    look for; this rendering keeps them. Computed once per page and cached on it."""
+    look for; this rendering keeps them. Rendered from the tree the extraction parsed (see
+    `_extract`), or here from the HTML when the extraction did not run."""
     if page.visible_html is None:
         page.visible_html = _render_blocks(page.doc.html or "", max_chars)
     return page.visible_html
+
+
+def visible_page(page: Page, max_chars: int) -> Page | None:
+    """`visible_text` split into lines, built once per page; None when the page shows no text."""
+    if page.visible_lines is None:
+        text = visible_text(page, max_chars)
+        if not text:
+            return None
+        page.visible_lines = Page.from_text(page.doc, text)
+    return page.visible_lines
 
 
 def _render_blocks(html: str, max_chars: int) -> str:
@@ -182,14 +344,53 @@ def _render_blocks(html: str, max_chars: int) -> str:
         )
     except (etree.ParserError, ValueError):
         return ""
+    return _walk_blocks(root)[:max_chars]
+
+
+def _walk_blocks(root: Any) -> str:
+    """A line break at every block element, hidden elements left out; the tree is read, not
+    changed. libxslt walks the tree (twice as fast as a Python walk); very deep markup that
+    exceeds its template depth is walked here instead."""
+    from lxml import etree
+
+    try:
+        rendered = str(_block_stylesheet()(root))
+    except etree.LxmlError:
+        rendered = _walk_blocks_in_python(root)
+    lines = (" ".join(part.split()) for part in rendered.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+_STYLESHEET: list[Any] = []
+
+
+def _block_stylesheet() -> Any:
+    """Text nodes in document order, nothing of the hidden elements, a line break around
+    every block element (a hidden element's tail is a text node of its parent: kept)."""
+    if not _STYLESHEET:
+        from lxml import etree
+
+        _STYLESHEET.append(etree.XSLT(etree.XML(
+            '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+            '<xsl:output method="text" encoding="UTF-8"/>'
+            f'<xsl:template match="{"|".join(sorted(_HIDDEN_TAGS))}"/>'
+            f'<xsl:template match="{"|".join(sorted(_BLOCK_TAGS))}">'
+            "<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:template>"
+            "</xsl:stylesheet>"
+        )))
+    return _STYLESHEET[0]
+
+
+def _walk_blocks_in_python(root: Any) -> str:
+    from lxml import etree
+
     parts: list[str] = []
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
             if tag in _HIDDEN_TAGS:
-                walker.skip_subtree()
-                parts.append(el.tail or "")  # a skipped element sends no end event
+                walker.skip_subtree()  # its end event still comes, with the tail
                 continue
             if tag in _BLOCK_TAGS:
                 parts.append("\n")
@@ -200,5 +401,4 @@ def _render_blocks(html: str, max_chars: int) -> str:
                 parts.append("\n")
             if el.tail:
                 parts.append(el.tail)
-    lines = (" ".join(part.split()) for part in "".join(parts).split("\n"))
-    return "\n".join(ln for ln in lines if ln)[:max_chars]
+    return "".join(parts)

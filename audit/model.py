@@ -61,6 +61,8 @@ class Page:
     html_comment_lines: tuple[int, int] | None = None
     # the whole HTML page rendered a line per block (extract.visible_text), computed on demand
     visible_html: str | None = None
+    # that rendering split into lines (extract.visible_page), built once for the checks that read it
+    visible_lines: "Page | None" = None
 
     @classmethod
     def from_text(cls, doc: Document, text: str, kind: str = "text", **extra: Any) -> "Page":

@@ -165,56 +165,147 @@ def test_the_articles_own_header_keeps_its_lead_and_the_site_header_does_not_com
     assert not any("rights reserved" in ln for ln in lines)
 
 
-# ------------------------------------------------------------------ one pass, a retry only for short texts
+# ------------------------------------------------------------------ a fast pass; the full cascade where it can win
 
 
 def fake_extraction(text: str, comments: str = "", **meta):
     return SimpleNamespace(text=text, comments=comments, **meta)
 
 
-def count_passes(monkeypatch, results: dict[bool, object]) -> list[tuple[bool, bool]]:
+def count_passes(monkeypatch, results: dict[tuple[bool, bool], object], fallback_may_win: bool = False):
+    """Replace trafilatura by canned results per (precision, fast) and record the passes."""
     calls: list[tuple[bool, bool]] = []
 
-    def fake(tree, url, precision, metadata):
-        calls.append((precision, metadata))
-        return results[precision]
+    def fake(tree, url, precision, fast):
+        calls.append((precision, fast))
+        return results[(precision, fast)]
 
     monkeypatch.setattr(extract, "_bare_extraction", fake)
+    monkeypatch.setattr(extract, "_fallback_may_win", lambda *args: fallback_may_win)
     return calls
 
 
-def test_a_long_precise_extraction_is_the_only_pass(monkeypatch):
+def test_a_long_fast_precise_extraction_is_the_only_pass(monkeypatch):
     long_text = "\n".join(MUSEUM)
-    calls = count_passes(monkeypatch, {True: fake_extraction(long_text), False: fake_extraction("x" * 5000)})
+    calls = count_passes(monkeypatch, {(True, True): fake_extraction(long_text)})
     page = html_page(ARTICLE_HEADER_PAGE)
     assert calls == [(True, True)]
     assert body_lines(page) == MUSEUM
+    assert page.html_meta["title"] == "Museum to close east wing for repairs"  # metadata is found apart
+
+
+def test_where_the_fallback_may_win_the_full_cascade_decides(monkeypatch):
+    fragment, whole = MUSEUM[0] + "\n" + MUSEUM[1], "\n".join(MUSEUM)
+    calls = count_passes(
+        monkeypatch, {(True, True): fake_extraction(fragment), (True, False): fake_extraction(whole)},
+        fallback_may_win=True,
+    )
+    assert body_lines(html_page(ARTICLE_HEADER_PAGE)) == MUSEUM
+    assert calls == [(True, True), (True, False)]
 
 
 def test_a_short_precise_extraction_tries_the_balanced_one_and_keeps_the_metadata(monkeypatch):
     short, longer = MUSEUM[0][:80], "\n".join(MUSEUM)
     assert len(short) < extract.SHORT_PRECISE_TEXT
-    calls = count_passes(
-        monkeypatch,
-        {True: fake_extraction(short, title="Museum", date="2023-05-04"), False: fake_extraction(longer)},
-    )
+    calls = count_passes(monkeypatch, {(True, True): fake_extraction(short), (True, False): fake_extraction(short),
+                                       (False, False): fake_extraction(longer)})
     page = html_page(ARTICLE_HEADER_PAGE)
-    assert calls == [(True, True), (False, False)]  # the retry does not redo metadata and dates
+    assert calls == [(True, True), (True, False), (False, False)]
     assert body_lines(page) == MUSEUM
-    assert page.html_meta["date"] == "2023-05-04"
+    assert page.html_meta["title"] == "Museum to close east wing for repairs"
 
 
 def test_the_balanced_retry_is_not_kept_when_it_finds_less(monkeypatch):
     short = MUSEUM[0][:80]
-    count_passes(monkeypatch, {True: fake_extraction(short), False: fake_extraction(short[:20])})
+    count_passes(monkeypatch, {(True, True): fake_extraction(short), (True, False): fake_extraction(short),
+                               (False, False): fake_extraction(short[:20])})
     assert body_lines(html_page(ARTICLE_HEADER_PAGE)) == [short]
 
 
-def test_when_the_precise_pass_finds_nothing_the_retry_brings_the_metadata(monkeypatch):
-    calls = count_passes(monkeypatch, {True: None, False: fake_extraction(MUSEUM[0], date="2023-05-04")})
+def test_when_the_precise_passes_find_nothing_the_retry_gets_the_metadata(monkeypatch):
+    calls = count_passes(monkeypatch, {(True, True): None, (True, False): None,
+                                       (False, False): fake_extraction(MUSEUM[0])})
     page = html_page(ARTICLE_HEADER_PAGE)
-    assert calls == [(True, True), (False, True)]
-    assert page.html_meta["date"] == "2023-05-04"
+    assert calls == [(True, True), (True, False), (False, False)]
+    assert body_lines(page) == [MUSEUM[0]]
+    assert page.html_meta["title"] == "Museum to close east wing for repairs"
+
+
+def parsed(html: str):
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+def quick_extraction(html: str):
+    tree = parsed(html)
+    return tree, extract._bare_extraction(tree, None, precision=True, fast=True)
+
+
+def test_a_main_text_that_is_most_of_the_page_does_not_consult_readability(monkeypatch):
+    tree, quick = quick_extraction(ARTICLE_HEADER_PAGE)
+    monkeypatch.setattr(extract, "_readability_chars", lambda *args: pytest.fail("readability was run"))
+    assert not extract._fallback_may_win(tree, quick, len(extract._walk_blocks(tree)))
+
+
+@pytest.mark.parametrize("readability_share, may_win", [(3.0, True), (1.2, False)])
+def test_a_main_text_that_is_a_small_part_of_the_page_asks_readability(monkeypatch, readability_share, may_win):
+    tree, quick = quick_extraction(ARTICLE_HEADER_PAGE)
+    own = len(" ".join(quick.body.itertext()).strip())
+    assert own > 300
+    monkeypatch.setattr(extract, "_readability_chars", lambda *args: int(own * readability_share))
+    # a page whose visible text is ten times the main text (menus, teasers, related links)
+    assert extract._fallback_may_win(tree, quick, own * 10) is may_win
+
+
+def test_readability_length_is_measured_on_the_page():
+    tree = parsed(TABLE_LAYOUT_PAGE)
+    chars = extract._readability_chars(tree)
+    assert 300 < chars <= len(extract._walk_blocks(tree))
+    assert extract._readability_chars(tree, may_scroll=False) == chars  # nothing to prune here
+
+
+def test_an_infinite_scroll_container_is_pruned_before_readability_reads_the_page():
+    appended = "".join(f"<p>{t}</p>" for t in NIGHT_BUS * 3)
+    html = ARTICLE_HEADER_PAGE.replace("</main>", f'</main><div class="infinite-scroll">{appended}</div>')
+    assert any(marker in html for marker in extract._RAW_PRUNE_MARKERS)
+    tree = parsed(html)
+    # readability reads the page without the appended container, as trafilatura has it read
+    assert extract._readability_chars(tree, may_scroll=True) != extract._readability_chars(tree, may_scroll=False)
+
+
+# ------------------------------------------------------------------ one parse: visible text and author hints
+
+
+@pytest.mark.parametrize("name", ["sha_1d6b2a590605.html", "sha_83d189b56a19.html"])
+def test_visible_text_from_the_extraction_tree_is_the_block_rendering_of_the_html(name):
+    html = (DATA / "html" / name).read_text(encoding="utf-8")
+    page = html_page(html)
+    assert page.visible_html  # rendered during the extraction, from its parsed tree
+    assert page.visible_html == extract._render_blocks(html, MAX_CHARS)
+
+
+def test_author_hints_are_attributes_that_name_an_author():
+    with_byline = "<html><body><p>x</p><span class='post-byline'>Jane Roe</span></body></html>"
+    with_rel = "<html><body><p>x</p><a rel='author' href='/jane'>Jane Roe</a></body></html>"
+    without = "<html><body><div class='content'><p>Written in plain paragraphs.</p></div></body></html>"
+    assert extract._may_name_author(parsed(with_byline))
+    assert extract._may_name_author(parsed(with_rel))
+    assert not extract._may_name_author(parsed(without))
+
+
+AUTHOR_BOX_PAGE = "<html><body><p>x</p><div class='author-info'>Jane Roe</div></body></html>"
+
+
+@pytest.mark.parametrize("html", [TABLE_LAYOUT_PAGE, ARTICLE_HEADER_PAGE, AUTHOR_BOX_PAGE])
+def test_trafilatura_finds_no_author_where_the_hints_see_none(html):
+    from trafilatura.metadata import extract_author
+
+    tree = parsed(html)
+    if not extract._may_name_author(tree):
+        assert extract_author(tree) is None
+    else:
+        assert extract_author(tree) == "Jane Roe"
 
 
 # ------------------------------------------------------------------ real page, metadata, robustness
@@ -226,7 +317,6 @@ def test_real_article_lines_metadata_and_title():
     assert lines[0] == "Am 12. Bis 13. September startet wieder die DMEXCO 2018 in Köln – und comwrap ist mit dabei."
     assert "Neues Leitmotto" in lines  # a subheading keeps its own line
     assert page.html_meta["author"] == "Moritz Bachmann"
-    assert page.html_meta["date"] == "2018-07-30"
     assert "Zurück zur Übersicht" not in lines  # navigation stays out of the main text
     assert "publiziert am 30. Juli 2018" in visible_text(page, MAX_CHARS).split("\n")
 
@@ -257,3 +347,34 @@ def test_url_from_the_page_fills_a_missing_document_url():
     doc = Document(id="t", html=(DATA / "html" / "sha_83d189b56a19.html").read_text(encoding="utf-8"))
     page_from_document(doc, MAX_CHARS)
     assert doc.url == "https://blog.comwrap.com/comwrap-auf-der-dmexco-2018"
+
+
+def test_a_hidden_elements_tail_is_rendered_once():
+    # <svg> icons inside buttons and links: their tail is the label the reader sees
+    html = ("<html><body><form><button><svg><path d='M0'/></svg> Suchen </button></form>"
+            "<p><a href='/ch'><svg><use/></svg> Schweizer Länderausgabe</a></p>"
+            "<script>var hidden = 1;</script><p>Published 3 May 2021</p></body></html>")
+    tree = parsed(html)
+    assert extract._walk_blocks(tree).split("\n") == ["Suchen", "Schweizer Länderausgabe", "Published 3 May 2021"]
+    python_walk = [" ".join(ln.split()) for ln in extract._walk_blocks_in_python(tree).split("\n") if ln.strip()]
+    assert python_walk == extract._walk_blocks(tree).split("\n")  # the walk used when libxslt cannot
+
+
+def test_the_visible_page_is_built_once_per_page():
+    html = (DATA / "html" / "sha_83d189b56a19.html").read_text(encoding="utf-8")
+    page, other = html_page(html), html_page(TABLE_LAYOUT_PAGE)
+    shown = extract.visible_page(page, MAX_CHARS)
+    assert shown is extract.visible_page(page, MAX_CHARS)
+    assert "publiziert am 30. Juli 2018" in [ln.text for ln in shown.lines]
+    assert extract.visible_page(other, MAX_CHARS) is not shown
+    assert extract.visible_page(html_page("<html><body></body></html>"), MAX_CHARS) is None
+
+
+def test_a_failing_metadata_finder_keeps_the_main_text(monkeypatch):
+    def broken(tree, url):
+        raise ValueError("bad date markup")
+
+    monkeypatch.setattr(extract, "_metadata", broken)
+    page = html_page(ARTICLE_HEADER_PAGE)
+    assert MUSEUM[0] in body_lines(page)
+    assert page.html_meta == {"metadata_error": "ValueError: bad date markup"}

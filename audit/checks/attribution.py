@@ -29,8 +29,10 @@ from urllib.parse import urlsplit
 
 from ..context import Context
 from ..datafiles import data_path
-from ..extract import visible_text
-from ..model import Line, LineLabel, Page
+from ..extract import visible_page
+from ..model import Line, LineLabel
+
+_BODY = LineLabel("body")  # the rendered page's lines, all read as body
 from ..rules import define
 
 REPORT_KEY = "attribution"
@@ -982,12 +984,11 @@ def _byline_from_html(ctx: Context, data: _Data) -> _Byline | None:
     m = data.label_cue.match(author) or data.prefix_cue.match(author) if author else None
     if m and m.end() < len(author):
         author = author[m.end():].strip()  # "Par Attac France" -> "Attac France"
-    rendered = visible_text(ctx.page, ctx.config.max_chars) if html else ""
+    shown = visible_page(ctx.page, ctx.config.max_chars) if html else None
     found = None
-    if rendered:
-        page = Page.from_text(ctx.page.doc, rendered)
-        sub = Context(page=page, config=ctx.config)
-        sub.labels = [LineLabel("body") for _ in page.lines]
+    if shown is not None:
+        sub = Context(page=shown, config=ctx.config)
+        sub.labels = [_BODY] * len(shown.lines)  # read only
         found = _find_byline(sub, data, _layout(sub, data))
     first = author.split(";")[0].strip().lower()
     if found is not None:
