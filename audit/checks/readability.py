@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from ..context import Context
@@ -68,12 +69,19 @@ def _cmu_syllables() -> dict[str, int]:
     return _CMU_SYLLABLES
 
 
-def _count_syllables(word: str, lang: str) -> int:
-    """textstat's count_syllables for one word, without its full CMUdict: the same
-    tokenising (list_words), CMUdict's first pronunciation, else Pyphen's hyphenation points + 1."""
+@lru_cache(maxsize=1)
+def _textstat() -> tuple[Any, Any, Any]:
+    """textstat's tokeniser, language root and Pyphen accessor, imported once."""
     from textstat.backend.selections import list_words
     from textstat.backend.utils import get_lang_root, get_pyphen
 
+    return list_words, get_lang_root, get_pyphen
+
+
+def _count_syllables(word: str, lang: str) -> int:
+    """textstat's count_syllables for one word, without its full CMUdict: the same
+    tokenising (list_words), CMUdict's first pronunciation, else Pyphen's hyphenation points + 1."""
+    list_words, get_lang_root, get_pyphen = _textstat()
     table = _cmu_syllables() if get_lang_root(lang) == "en" else {}
     tokens = [word] if word.isalpha() else list_words(word, lowercase=True)
     count = 0
@@ -86,9 +94,7 @@ def _count_syllables(word: str, lang: str) -> int:
 def total_syllables(words: list[str], lang: str) -> int:
     """Syllables of all `words`: each distinct word counted once, English words straight from
     the CMUdict table, the others (names, other languages) from a bounded per-language memo."""
-    from textstat.backend.utils import get_lang_root
-
-    cmu = _cmu_syllables() if get_lang_root(lang) == "en" else {}
+    cmu = _cmu_syllables() if _textstat()[1](lang) == "en" else {}
     memo = _SYLLABLES.setdefault(lang, {})
     total = 0
     for word, times in Counter(w.lower() for w in words).items():
