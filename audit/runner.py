@@ -264,8 +264,17 @@ def build_template_index(paths: list[str], options: RunOptions, pool: Any = None
 # ------------------------------------------------------------------ the run
 
 
+# An audit allocates many short-lived objects and makes few reference cycles: the cycle
+# collector's default pace (a pass every 700 allocations) costs ~6% of a run for nothing.
+# Set for the run's processes (a pool's workers inherit it), not for library callers.
+GC_THRESHOLDS = (20_000, 20, 20)
+
+
 def run(paths: list[str], options: RunOptions) -> RunResult:
+    import gc
+
     options.out.mkdir(parents=True, exist_ok=True)
+    gc.set_threshold(*GC_THRESHOLDS)
     pool = template_counts = None
     if _pooled(options):
         template_counts = shared_counts() if _wants_index(paths, options) else None
