@@ -408,23 +408,86 @@ def test_number_lines_are_not_template_lines():
 # ------------------------------------------------------------------ speed structures
 
 
-def test_phrase_lookup_keeps_file_order_when_patterns_are_joined():
-    """Patterns sharing a key are tried as one alternation: its first matching branch must be
-    the pattern a loop would have found first."""
+def _every(part: tuple) -> list[tuple]:
+    """All patterns of a part (whole / prefix / phrase) in file order."""
+    index, always = part
+    return sorted({e[0]: e for lst in [*index.values(), always] for e in lst}.values(), key=lambda e: e[0])
+
+
+def _kind_by_brute_force(bp, text: str, raw: str, whole_max: int, long_max: int, phrases: bool = True):
+    """What the phrase lookup must answer: the first pattern, in file order, that matches."""
+    if text and len(text) <= whole_max:
+        low = text.lower()
+        for e in _every(bp.whole):
+            if e[2].match(low):
+                return e[1]
+    if len(raw) <= long_max:
+        low = raw.lower()
+        for e in _every(bp.prefix):
+            if e[2].match(low):
+                return e[1]
+        if phrases:
+            for e in _every(bp.phrase):
+                if e[2].search(low):
+                    return e[1]
+    return None
+
+
+def test_phrase_lookup_keeps_file_order_when_patterns_are_joined(monkeypatch):
+    """Patterns sharing a key are tried as one alternation (once a key is used often) or in a
+    loop: either way the answer is the pattern a loop over the whole list finds first."""
     bp = noise._data()["boilerplate"]
     cases = {"Share": "share", "Home": "navigation", "Leave a Reply": "comment-form", "Related Posts": "related",
              "Advertisement": "ads", "Read more": "navigation", "Page 2 of 9": "pagination",
              "Accept all cookies": "cookie", "Table of Contents": "toc", "The council voted on Tuesday": None}
-    for text, kind in cases.items():
-        assert bp.kind(text, text, 120, 400, phrases=False) == kind, text
-        seq = None
-        low = text.lower()
-        index, always = bp.whole
-        for _, k, rx in index.get(low[:bp.KEY]) or index.get(low[:1], always):
-            if rx.match(low):
-                seq = k
-                break
-        assert seq == kind or seq is None, text
+    for join_after in (10**9, 1):  # never joined, then joined at first use
+        monkeypatch.setattr(bp, "JOIN_AFTER", join_after)
+        for text, kind in cases.items():
+            assert bp.kind(text, text, 120, 400, phrases=False) == kind, text
+            assert _kind_by_brute_force(bp, text, text, 120, 400, phrases=False) == kind, text
+
+
+# real lines (seeds, DEV pages) and decoys: the index, the per-pattern required strings and the
+# gate in front of the patterns any line may match must never change the answer
+_LOOKUP_LINES = [
+    "Follow us on Facebook and Twitter", "Subscribe to our newsletter", "Sign up for the Morning Briefing newsletter",
+    "We use cookies to improve your experience on our website. By continuing you agree.",
+    "Photo: Reuters/John Smith", "A man walks past a closed shop in Minsk (AP)", "Bild: picture alliance / dpa",
+    "Jane Doe is a freelance journalist based in Vilnius.", "Max Mustermann ist Redakteur im Ressort Politik.",
+    "© 2025 Example Media. All rights reserved.", "Free shipping on orders over $50", "« Jan  Mar »",
+    "Minsk skyline via Getty Images", "UK economy stalls [analysis]", "Share on WhatsApp",
+    "Your email address will not be published. Required fields are marked *",
+    "The facebook of the village was its market square, where people met on Fridays.",
+    "She wrote that the newsletter industry is changing quickly, and readers follow writers, not brands.",
+    "He said the delivery of the gas pipeline was delayed by two years.", "Read more", "Page 2 of 9",
+    "Belarus and Russia signed the union state treaty in 1999, and it has shaped their ties since.",
+    "Download the PDF", "Thanks for reading! Subscribe for free to receive new posts.",
+]
+
+
+def test_phrase_lookup_matches_brute_force_on_real_lines():
+    bp = noise._data()["boilerplate"]
+    found = set()
+    for line in _LOOKUP_LINES:
+        core = line.strip()
+        text = noise._strip_edges(core) or core
+        for phrases in (False, True):
+            expected = _kind_by_brute_force(bp, text, core, 120, 400, phrases=phrases)
+            assert bp.kind(text, core, 120, 400, phrases=phrases) == expected, line
+            found.add(expected)
+    assert {"share", "cookie", "photo-credit", "author-bio"} <= found  # the decoys are not all misses
+
+
+def test_required_strings_of_a_pattern():
+    """Every match contains one of the strings: literal runs, one per branch, repeats of one or more."""
+    def req(pattern):
+        return noise._required(list(noise._sp.parse(pattern)))
+    assert req(r"\bfollow us on (twitter|facebook)\b") == frozenset({"follow us on "})
+    assert req(r"\b(we|wir) (rely|depend) on (your|reader) support\b") == frozenset({" support"})
+    assert req(r"(a|b)?\d+") is None  # nothing is certain
+    assert req(r"(ab|cd)x?") == frozenset({"ab", "cd"})
+    assert req(r"(?:abc)+") == frozenset({"abc"})
+    assert req(r"(abc)*d") == frozenset({"d"})
 
 
 def test_line_feature_cache_is_bounded_and_shared(monkeypatch):

@@ -23,6 +23,7 @@ import re._constants as _sc
 import re._parser as _sp
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 from ..context import Context
@@ -207,6 +208,35 @@ def _leading_strings(items: Any, k: int) -> set[str] | None:
     return outs
 
 
+def _required(items: Any) -> frozenset[str] | None:
+    """Strings one of which any match of a parsed regex contains (None: no such set is known):
+    a run of literal characters, or one per branch of an alternation. The longest is kept."""
+    best: frozenset[str] | None = None
+
+    def keep(req: frozenset[str] | None) -> None:
+        nonlocal best
+        if req and (best is None or min(map(len, req)) > min(map(len, best))):
+            best = req
+
+    run = ""
+    for op, av in items:
+        if op is _sc.LITERAL:
+            run += chr(av)
+            continue
+        keep(frozenset((run,)) if run else None)
+        run = ""
+        if op is _sc.SUBPATTERN and not av[1] and not av[2]:  # no inline flags
+            keep(_required(av[3]))
+        elif op is _sc.BRANCH:
+            subs = [_required(branch) for branch in av[1]]
+            if all(subs):
+                keep(frozenset().union(*subs))  # type: ignore[arg-type]
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
+            keep(_required(av[2]))
+    keep(frozenset((run,)) if run else None)
+    return best
+
+
 class _Patterns:
     """A family's phrase list, three ways: whole-line patterns, '^prefix' patterns (a line of
     any length that starts so) and '.*phrase.*' patterns searched for anywhere in a line.
@@ -215,6 +245,7 @@ class _Patterns:
     patterns that can match it instead of one long alternation. Lines are lower-cased first."""
 
     KEY = 3
+    JOIN_AFTER = 500  # lookups of one candidate list before its patterns are joined into one regex
 
     def __init__(self, sections: dict[str, list[str]]):
         whole: list[tuple[str, str]] = []
@@ -229,20 +260,47 @@ class _Patterns:
                 else:
                     whole.append((kind, pat))
         self._joined: dict[int, tuple] = {}  # id(candidate tuple) -> (alternation, kinds, tuple)
+        self._uses: dict[int, int] = {}  # id(candidate tuple) -> lookups so far, until it is joined
         self.whole = self._index(whole, "(?:{})$", words=False)
         self.prefix = self._index(prefix, "(?:{})", words=False)
         self.phrase = self._index(phrase, "(?:{})", words=True)
+        self._has_prefix = bool(self.prefix[0] or self.prefix[1])
+        self._has_phrase = bool(self.phrase[0] or self.phrase[1])
+        # the patterns for any line are tried on every line: as one alternation, and only on a
+        # line holding one of the strings some match needs
+        self._gates: dict[int, re.Pattern[str] | None] = {}
+        for part in (self.whole, self.prefix):
+            always = part[1]
+            if len(always) > 1:
+                self._join(always)
+            needs: set[str] = set()
+            for e in always:
+                need = _required(list(_sp.parse(e[2].pattern))) if not e[2].flags & re.IGNORECASE else None
+                if not need:
+                    break
+                needs |= need
+            else:
+                if needs:
+                    self._gates[id(always)] = re.compile(
+                        "|".join(sorted(map(re.escape, needs), key=lambda x: (-len(x), x))))
 
     @classmethod
     def _index(cls, pats: list[tuple[str, str]], wrap: str, words: bool) -> tuple[dict[str, tuple], tuple]:
         """(key -> patterns that may match a line with that key, patterns to try on every line);
-        each pattern is (order, kind, compiled), lists in file order (first match wins)."""
+        each pattern is (order, kind, compiled, strings one of which a match contains), lists
+        in file order (first match wins)."""
         keyed: dict[str, list] = {}
         by_char: dict[str, list] = {}  # patterns known only by their first character
         always: list = []
         for order, (kind, pat) in enumerate(pats):
-            entry = (order, kind, re.compile(wrap.format(pat)))
-            items = list(_sp.parse(pat))
+            rx = re.compile(wrap.format(pat))
+            parsed = _sp.parse(pat)
+            items = list(parsed)
+            # strings one of which a matching line must contain: tried before the regex where
+            # the pattern's first characters do not already select it (lines are lower-cased,
+            # so only case-sensitive patterns qualify)
+            need = None if rx.flags & re.IGNORECASE or parsed.state.flags & re.IGNORECASE else _required(items)
+            entry = (order, kind, rx, tuple(sorted(need)) if need else ())
             if words:
                 # a phrase must start at a word boundary for its first word to be a key
                 starts = _leading_strings(items, cls.KEY + 1) if items and items[0][0] is _sc.AT else None
@@ -253,8 +311,12 @@ class _Patterns:
                     for key in keys:
                         keyed.setdefault(key, []).append(entry)
                 continue
+            # an anchored pattern fails fast at the line start: checking many strings first costs more
+            if len(entry[3]) > 3:
+                entry = entry[:3] + ((),)
             starts = _leading_strings(items, cls.KEY)
             if starts is not None and "" not in starts:
+                entry = entry[:3] + ((),)  # its first characters select it: nothing more to check
                 for key in starts:
                     keyed.setdefault(key, []).append(entry)
                 continue
@@ -268,10 +330,13 @@ class _Patterns:
         def order(lst: list) -> tuple:
             return tuple(sorted(lst, key=lambda e: e[0]))
 
-        merged = {key: order(lst + by_char.get(key[:1], []) + always) for key, lst in keyed.items()}
+        # phrases: the patterns for every line are in each list; anchored patterns: they are
+        # tried apart, as one alternation (see kind)
+        also = always if words else []
+        merged = {key: order(lst + by_char.get(key[:1], []) + also) for key, lst in keyed.items()}
         # a line whose first characters key no pattern: its first character may
         for ch, lst in by_char.items():
-            merged.setdefault(ch, order(lst + always))
+            merged.setdefault(ch, order(lst + also))
         return merged, tuple(always)
 
     @classmethod
@@ -281,22 +346,63 @@ class _Patterns:
             return None
         return m.group(0)[:cls.KEY + 1]
 
-    def _first(self, cands: tuple, text: str, search: bool) -> str | None:
-        if search:
-            for _, kind, rx in cands:
-                if rx.search(text):
-                    return kind
-            return None
+    def _search(self, cands: tuple, text: str) -> str | None:
+        """Kind of the first phrase pattern found anywhere in the line."""
+        for _, kind, rx, need in cands:
+            if need:
+                for s in need:
+                    if s in text:
+                        break
+                else:
+                    continue  # the line lacks every string a match needs
+            if rx.search(text):
+                return kind
+        return None
+
+    def _join(self, cands: tuple) -> tuple:
+        rx = re.compile("|".join(f"(?P<p{n}>{e[2].pattern})" for n, e in enumerate(cands)))
+        joined = self._joined[id(cands)] = (rx, cands)
+        return joined
+
+    def _match(self, cands: tuple, text: str) -> tuple | None:
+        """The first anchored pattern (in file order) that matches at the line start."""
         if len(cands) == 1:
-            return cands[0][1] if cands[0][2].match(text) else None
-        # anchored patterns: one alternation tries them in file order at the line start, so
-        # its first matching branch is the pattern a loop would have found first
+            return cands[0] if cands[0][2].match(text) else None
+        # one alternation tries them in file order at the line start, so its first matching
+        # branch is the pattern a loop would have found first. Compiling it costs as much as
+        # a few hundred loops: only candidate lists used that often get one
         joined = self._joined.get(id(cands))
         if joined is None:
-            rx = re.compile("|".join(f"(?P<p{n}>{e[2].pattern})" for n, e in enumerate(cands)))
-            joined = self._joined[id(cands)] = (rx, tuple(e[1] for e in cands), cands)
+            uses = self._uses.get(id(cands), 0) + 1
+            if uses < self.JOIN_AFTER:
+                self._uses[id(cands)] = uses
+                for e in cands:
+                    need = e[3]
+                    if need:
+                        for s in need:
+                            if s in text:
+                                break
+                        else:
+                            continue
+                    if e[2].match(text):
+                        return e
+                return None
+            joined = self._join(cands)
         m = joined[0].match(text)
         return joined[1][int(m.lastgroup[1:])] if m and m.lastgroup else None
+
+    def _anchored(self, part: tuple, low: str) -> str | None:
+        """Kind of the first pattern of `part` (whole or prefix) that matches the line: the
+        few keyed by the line's first characters, then the ones any line may match."""
+        index, always = part
+        cands = index.get(low[:self.KEY]) or index.get(low[:1])
+        hit = self._match(cands, low) if cands else None
+        if always and (hit is None or hit[0] > always[0][0]):
+            gate = self._gates.get(id(always))
+            other = self._match(always, low) if gate is None or gate.search(low) else None
+            if other is not None and (hit is None or other[0] < hit[0]):
+                hit = other
+        return hit[1] if hit is not None else None
 
     def kind(self, text: str, raw: str, whole_max: int, long_max: int, phrases: bool = True,
              words: list[str] | None = None) -> str | None:
@@ -304,26 +410,27 @@ class _Patterns:
         characters), prefix and phrase on `raw` (up to long_max). `words`: the line's words,
         if already split."""
         found = None
+        key = self.KEY
+        low = None
         if text and len(text) <= whole_max:
             low = text.lower()
-            index, always = self.whole
-            cands = index.get(low[:self.KEY]) or index.get(low[:1], always)
-            found = self._first(cands, low, False)
-        if found is None and len(raw) <= long_max and (self.prefix[0] or self.prefix[1] or phrases):
-            low = raw.lower()
-            index, always = self.prefix
-            found = self._first(index.get(low[:self.KEY]) or index.get(low[:1], always), low, False)
+            found = self._anchored(self.whole, low)
+        if found is None and len(raw) <= long_max and (self._has_prefix or (phrases and self._has_phrase)):
+            if low is None or raw is not text:
+                low = raw.lower()
+            if self._has_prefix:
+                found = self._anchored(self.prefix, low)
             index, always = self.phrase
-            if found is None and phrases and (index or always):
-                n = self.KEY + 1
+            if found is None and phrases and self._has_phrase:
+                n = key + 1
                 keys = {w[:n].lower() for w in words} if words is not None else {w[:n] for w in _WORD.findall(low)}
                 hits = [index[w] for w in keys if w in index]
-                cands: tuple = always
+                cands = always
                 if len(hits) == 1 and not always:
                     cands = hits[0]
                 elif hits:
                     cands = tuple(sorted({e[0]: e for lst in hits for e in lst}.values(), key=lambda e: e[0]))
-                found = self._first(cands, low, True)
+                found = self._search(cands, low)
         return found
 
 
@@ -463,7 +570,10 @@ class _Line:
 
     def __init__(self, i: int, text: str, keyed: bool = False):
         self.i = i
-        self.f = f = _features(text)
+        f = _FEATURES.get(text)
+        if f is None:
+            f = _features(text)
+        self.f = f
         self.text, self.core, self.bullet, self.words = f.text, f.core, f.bullet, f.words
         self.lwords, self.nwords, self.nchars = f.lwords, f.nwords, f.nchars
         self.end_punct, self.heading = f.end_punct, f.heading
@@ -484,18 +594,22 @@ class _Line:
 def _pick_language(lines: list[_Line], data: dict[str, Any]) -> frozenset[str]:
     """The stop-word list that covers most words of the page (its language)."""
     index: dict[str, tuple[str, ...]] = data["stop_index"]
-    counts: Counter[str] = Counter()
-    seen = 0
+    # the lines up to (and with) the one that brings the words past 1500, counted in one go
+    take = seen = 0
     for ln in lines:
-        counts.update(ln.lwords)
+        take += 1
         seen += ln.nwords
         if seen > 1500:
             break
+    counts: Counter[str] = Counter(chain.from_iterable([ln.lwords for ln in lines[:take]]))
     hits: dict[str, int] = {}
-    for w in counts.keys() & index.keys():
-        n = counts[w]
-        for code in index[w]:
-            hits[code] = hits.get(code, 0) + n
+    # the page's few hundred words are looked up in the index, not the other way round
+    get = index.get
+    for w, n in counts.items():
+        codes = get(w)
+        if codes:
+            for code in codes:
+                hits[code] = hits.get(code, 0) + n
     stop = data["stop"]
     if not hits:
         return stop.get("en", frozenset())
@@ -597,6 +711,32 @@ def _neighbours(ls: list[_Line], skip_near: bool) -> tuple[list[str], list[str]]
     return prev, nxt
 
 
+def _neighbours_both(ls: list[_Line]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """_neighbours(ls, True) and _neighbours(ls, False) in one pass each way."""
+    n = len(ls)
+    prev_s, next_s = ["bad"] * n, ["bad"] * n
+    prev_n, next_n = ["bad"] * n, ["bad"] * n
+    classes = [ln.cls for ln in ls]
+    last_s = last_n = "bad"
+    for k, c in enumerate(classes):
+        prev_s[k] = last_s
+        prev_n[k] = last_n
+        if c == "good" or c == "bad":
+            last_s = last_n = c
+        elif c == "near":
+            last_n = c
+    last_s = last_n = "bad"
+    for k in range(n - 1, -1, -1):
+        next_s[k] = last_s
+        next_n[k] = last_n
+        c = classes[k]
+        if c == "good" or c == "bad":
+            last_s = last_n = c
+        elif c == "near":
+            last_n = c
+    return prev_s, next_s, prev_n, next_n
+
+
 def _promote_near_runs(ls: list[_Line], p: dict[str, Any]) -> None:
     """Plain text has many paragraphs shorter than jusText's 'good' length: a run of near-good
     lines (short lines between them allowed) is text all the same."""
@@ -616,21 +756,20 @@ def _promote_near_runs(ls: list[_Line], p: dict[str, Any]) -> None:
 def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
     """jusText's context-sensitive pass: headings, short and near-good lines take their neighbours' class."""
     _promote_near_runs(ls, p)
-    # a heading-like short line shortly before good text introduces it
-    for k, ln in enumerate(ls):
-        if ln.cls != "short" or not ln.heading:
-            continue
-        dist = 0
-        for nxt in ls[k + 1:]:
-            if nxt.cls == "good":
-                ln.cls = "near"
-                break
-            dist += nxt.nchars
-            if dist > p["heading_distance"]:
-                break
+    # a heading-like short line shortly before good text introduces it: the characters between
+    # it and the next good line are at most heading_distance (this step makes no line good)
+    max_dist = p["heading_distance"]
+    between = -1  # characters up to the next good line below; -1: none below
+    for ln in reversed(ls):
+        cls = ln.cls
+        if cls == "short" and ln.heading and 0 <= between <= max_dist:
+            ln.cls = "near"
+        if cls == "good":
+            between = 0
+        elif between >= 0:
+            between += ln.nchars
     new = [ln.cls for ln in ls]
-    p_strict, n_strict = _neighbours(ls, True)
-    p_near, n_near = _neighbours(ls, False)
+    p_strict, n_strict, p_near, n_near = _neighbours_both(ls)
     for k, ln in enumerate(ls):
         if ln.cls != "short":
             continue
@@ -667,7 +806,13 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     """Good lines far from the main text (bios, teasers, sidebars) are dropped when their
     cluster is small next to the largest one. Section prompts ('Related', 'Subscribe') and,
     in teaser lists, the date line of every teaser separate clusters."""
-    dates = [k for k, ln in enumerate(ls) if ln.nwords <= 8 and _is_date_line(ln, data["date"])]
+    date_re = data["date"]
+    dates = []
+    for k, ln in enumerate(ls):
+        if ln.nwords <= 8:
+            cached = ln.f.date
+            if cached[1] if cached is not None and cached[0] is date_re else _is_date_line(ln, date_re):
+                dates.append(k)
     split_at_dates = len(dates) >= p["teaser_dates"]
     date_set = set(dates)
     clusters: list[list[_Line]] = []
@@ -724,10 +869,9 @@ def _is_date_line(ln: _Line, date_re: re.Pattern[str]) -> bool:
 def _is_date_line_uncached(ln: _Line, date_re: re.Pattern[str]) -> bool:
     if ln.nwords > 12 or ln.nchars > 90 or not _DIGIT.search(ln.core):
         return False
-    m = date_re.search(ln.core)
-    if not m:
+    rest, found = date_re.subn(" ", ln.core)  # one scan finds and removes the dates
+    if not found:
         return False
-    rest = date_re.sub(" ", ln.core)
     rest = _TIME.sub(" ", rest)
     leftover = [w for w in _WORD.findall(rest)]
     return len(leftover) <= 4
@@ -775,7 +919,9 @@ def run(ctx: Context) -> dict[str, Any]:
     # 1. context-free: phrases, template lines, then jusText classes
     words = stops = 0.0
     for ln in ls:
-        ln.stop = share = _stop_share(ln.f, stop)
+        cached = ln.f.stop
+        share = cached[1] if cached is not None and cached[0] is stop else _stop_share(ln.f, stop)
+        ln.stop = share
         words += ln.nwords
         stops += share * ln.nwords
     no_list = bool(words) and stops < p["min_stop_coverage"] * words
@@ -987,6 +1133,7 @@ def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> 
 
     # meta lines: near the head (after the title) or right after the article
     head_from = title_k + 1 if title_k is not None else max(0, first_good - edge)
+    max_words = ctx.config.param(META_LINE, "max_words")
     head_to = first_good + 2
     tail_to = last_good + edge
     for k, ln in enumerate(ls):
@@ -995,7 +1142,7 @@ def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> 
         # meta sits at the article's edges: only lines there are examined
         if not (head_from - 3 <= k < head_to + edge or last_good < k <= tail_to or ln.nwords <= 6):
             continue
-        if ln.nwords > ctx.config.param(META_LINE, "max_words"):
+        if ln.nwords > max_words:
             continue
         kind, explicit = _meta_kind(ln, data)
         in_head = head_from <= k < head_to or (explicit and k < first_good and k <= 3)
@@ -1116,12 +1263,9 @@ def _damage(ctx: Context, ls: list[_Line], stop: frozenset[str], english: bool) 
     case_hits = 0
     if english:
         # proper nouns: capitalised mid-sentence in prose elsewhere, lower-case here
-        caps: Counter[str] = Counter()
-        lower: Counter[str] = Counter()
-        for ln, d in zip(content, feats):
-            if ln.end_punct and ln.nwords >= 8:
-                caps.update(d[1])
-            lower.update(d[2])
+        caps: Counter[str] = Counter(chain.from_iterable(
+            [d[1] for ln, d in zip(content, feats) if ln.end_punct and ln.nwords >= 8]))
+        lower: Counter[str] = Counter(chain.from_iterable([d[2] for d in feats]))
         # a name is written capitalised nearly always: a word often lower-case is a common noun
         names = {w: n for w, n in caps.items() if lower.get(w, 0) * 4 <= n}
         run_first = run_last = None
