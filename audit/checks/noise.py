@@ -550,7 +550,7 @@ class _Features:
 
 
 _FEATURES: dict[str, _Features] = {}
-_FEATURES_MAX = 20_000  # distinct line texts kept; the cache is emptied when it is full
+_FEATURES_MAX = 4096  # distinct line texts kept (~1.5 KB each); the cache is emptied when it is full
 
 
 def _features(text: str) -> _Features:
