@@ -225,12 +225,18 @@ def _map(items: Iterable[WorkItem], options: RunOptions, pool: Any = None) -> It
     yield from pool.imap(audit_and_render, items, chunksize=8)
 
 
+def _writes_document_files(options: RunOptions) -> bool:
+    return options.clean or any(f in PER_DOCUMENT_FORMATS or f == "html" for f in options.formats)
+
+
 def _work_items(docs: Iterable[Document], index: TemplateIndex | None, options: RunOptions) -> Iterator[WorkItem]:
-    """Runs in the parent (or the pool's feeder thread): names are allocated in input order."""
-    names = NameAllocator()
+    """Runs in the parent (or the pool's feeder thread): names are allocated in input order.
+    File names are only needed, and remembered, when a run writes a file per document: a
+    JSONL-only run keeps no per-document state, so its memory stays flat."""
+    names = NameAllocator() if _writes_document_files(options) else None
     pooled = _pooled(options)
     for doc in docs:
-        name = names.allocate(doc.id)
+        name = names.allocate(doc.id) if names is not None else doc.id
         templates = None if pooled else _template_lines(index, doc)
         site_docs = index.site_docs.get(doc.site or "", 0) if pooled and index is not None else 0
         existing = None

@@ -170,3 +170,20 @@ def test_killed_run_resumes_to_identical_reports(tmp_path):
     resumed = run_cli("run", str(src), "--out", str(cut), "--jobs", "2", "--resume", "-q")
     assert resumed.returncode == 0, resumed.stderr
     assert _reports(full) == _reports(cut)
+
+
+def test_jsonl_only_run_keeps_ids_and_no_per_document_state(tmp_path):
+    """Without files per document there are no file names to keep unique: two records with
+    one id are two reports under that id (a per-document run names the second "dup~2")."""
+    text = (SEEDS / "002_19ca5700293a0b5e.txt").read_text(encoding="utf-8")
+    src = tmp_path / "dups.jsonl"
+    src.write_text("".join(json.dumps({"id": "dup", "text": text[: 900 + 300 * i]}) + "\n" for i in range(2)),
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("run", str(src), "--out", str(out), "--format", "jsonl", "-q").returncode == 0
+    lines = [json.loads(line) for line in (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in lines] == ["dup", "dup"] and all("output_name" not in r for r in lines)
+    assert _summary(out)["documents"] == 2
+    files = tmp_path / "files"
+    assert run_cli("run", str(src), "--out", str(files), "-q").returncode == 0
+    assert json.loads((files / "dup~2.json").read_text(encoding="utf-8"))["output_name"] == "dup~2"
