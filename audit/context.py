@@ -39,3 +39,19 @@ class Context:
 
     def body_text(self) -> str:
         return "\n".join(ln.text for ln in self.lines_labelled("body"))
+
+    def visible_page_context(self) -> Context | None:
+        """The whole visible HTML page (extract.visible_page) as a context of its own, every
+        line read as body: the date and byline checks look there for the lines trafilatura's
+        main text leaves out. Read only; None when the page shows no text."""
+        from .extract import visible_page
+
+        shown = visible_page(self.page, self.config.max_chars)
+        if shown is None:
+            return None
+        sub = Context(page=shown, config=self.config)
+        sub.labels = [_READ_AS_BODY] * len(shown.lines)  # one shared label: never changed
+        return sub
+
+
+_READ_AS_BODY = LineLabel("body")

@@ -29,10 +29,7 @@ from urllib.parse import urlsplit
 
 from ..context import Context
 from ..datafiles import data_path
-from ..extract import visible_page
-from ..model import Line, LineLabel
-
-_BODY = LineLabel("body")  # the rendered page's lines, all read as body
+from ..model import Line
 from ..rules import define
 
 REPORT_KEY = "attribution"
@@ -984,12 +981,10 @@ def _byline_from_html(ctx: Context, data: _Data) -> _Byline | None:
     m = data.label_cue.match(author) or data.prefix_cue.match(author) if author else None
     if m and m.end() < len(author):
         author = author[m.end():].strip()  # "Par Attac France" -> "Attac France"
-    shown = visible_page(ctx.page, ctx.config.max_chars) if html else None
+    shown = ctx.visible_page_context() if html else None
     found = None
     if shown is not None:
-        sub = Context(page=shown, config=ctx.config)
-        sub.labels = [_BODY] * len(shown.lines)  # read only
-        found = _find_byline(sub, data, _layout(sub, data))
+        found = _find_byline(shown, data, _layout(shown, data))
     first = author.split(";")[0].strip().lower()
     if found is not None:
         name = found.name

@@ -22,8 +22,7 @@ from typing import Any
 
 from ..context import Context
 from ..datafiles import read_list
-from ..extract import visible_page
-from ..model import LineLabel, Page
+from ..model import Page
 from ..rules import define
 
 REPORT_KEY = "date"
@@ -1292,16 +1291,11 @@ def _report_conflicts(ctx: Context, winner: Evidence, evidence: list[Evidence]) 
             ctx.emit(CONFLICT.document_finding(**details))
 
 
-_READ_AS_BODY = LineLabel("body")
-
-
 def _visible_page_best(ctx: Context, settings: Settings, implausible) -> Candidate | None:
     """The best date of the whole visible HTML page, rendered one block per line."""
-    visible = visible_page(ctx.page, ctx.config.max_chars)
-    if visible is None:
+    shown = ctx.visible_page_context()
+    if shown is None:
         return None
-    shown = Context(page=visible, config=ctx.config)
-    shown.labels = [_READ_AS_BODY] * len(visible.lines)  # read, never changed
     found, lay = candidates(shown, settings, relative_forms=False)
     best, _ = _choose(_rank(found, lay), settings, implausible)
     return best

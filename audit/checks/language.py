@@ -147,7 +147,8 @@ def _sparse_profiles(directory: str) -> tuple[list[str], dict[str, tuple]]:
 
 
 def _detector_factory():
-    """langdetect's profiles load once per process; the fixed seed makes it deterministic."""
+    """(langdetect factory, detector class): the profiles load once per process; the fixed
+    seed makes it deterministic."""
     global _FACTORY
     if _FACTORY is None:
         from langdetect.detector import Detector
@@ -173,8 +174,7 @@ def _detector_factory():
         factory = DetectorFactory()
         factory.langlist, factory.word_lang_prob_map = _sparse_profiles(PROFILES_DIRECTORY)
         factory.seed = 0
-        factory.new_detector = lambda: SparseDetector(factory)
-        _FACTORY = factory
+        _FACTORY = factory, SparseDetector
     return _FACTORY
 
 
@@ -182,7 +182,8 @@ def detect(text: str) -> list[tuple[str, float]]:
     """[(code, probability)] best first; [] when langdetect finds no features."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _detector_factory().new_detector()
+    factory, detector_class = _detector_factory()
+    detector = detector_class(factory)
     detector.n_trial = TRIALS
     detector.append(text[:SAMPLE_CHARS])
     try:
