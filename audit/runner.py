@@ -1,7 +1,7 @@
 """A run over many documents: read, audit, validate, render, write, summarise, gate.
 
 Documents stream through: memory holds one chunk of documents per worker plus the bounded
-summary. `jobs > 1` maps `audit_and_render` over a process pool with `imap`, so reports come
+summary. `jobs > 1` maps `audit_and_render` over a process pool (audit.pool) with `imap`, so reports come
 back in input order and the files are byte-identical to a one-job run. Reports are
 validated against the schema before they are written; a report that fails stops the run
 with `ReportInvalid` (a bug in the tool), while a document that cannot be read gets a report
@@ -22,13 +22,14 @@ from .corpus import TemplateIndex, document_slots, shared_counts
 from .model import Document
 from .output import NameAllocator, dumps, dumps_line, write_atomic
 from .pipeline import audit_document
+from .pool import ForkPool
 from .progress import Progress
 from .readers import read_documents
 from .render_github import GithubWriter
 from .render_html import render_html_index, render_html_report
 from .render_md import render_report, render_summary
 from .render_sarif import SarifWriter
-from .summary import Summary
+from .summary import Summary, summary_digest
 from .validate import validate
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -100,6 +101,9 @@ class WorkerSetup:
     # with a local pool: the corpus sketch's cells in shared memory (filled by the parent's first
     # pass), so each worker finds its documents' template lines itself
     template_counts: Any = None
+    # SARIF, GitHub annotations and --write-baseline read whole findings; the summary and the
+    # gate need only `summary_digest`
+    whole_findings: bool = True
 
 
 _SETUP: WorkerSetup | None = None
@@ -133,7 +137,7 @@ def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], str | None, bool]:
     if item.existing is not None:
         earlier = _load_earlier(item)
         if earlier is not None:
-            return _digest(earlier), dumps_line(earlier) if "jsonl" in setup.formats else None, True
+            return _digest(earlier, setup), dumps_line(earlier) if "jsonl" in setup.formats else None, True
     templates = item.template_lines
     if templates is None:
         templates = _template_lines(_WORKER_INDEX, item.doc, item.site_docs)
@@ -144,10 +148,12 @@ def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], str | None, bool]:
         setup.baseline.mark(report)
     validate("report", report, report["id"])
     write_document(report, item.name, setup)
-    return _digest(report), dumps_line(report) if "jsonl" in setup.formats else None, False
+    return _digest(report, setup), dumps_line(report) if "jsonl" in setup.formats else None, False
 
 
-def _digest(report: dict[str, Any]) -> dict[str, Any]:
+def _digest(report: dict[str, Any], setup: WorkerSetup) -> dict[str, Any]:
+    if not setup.whole_findings:
+        return summary_digest(report)
     return {k: v for k, v in report.items() if k not in BULKY_KEYS}
 
 
@@ -198,20 +204,18 @@ def _pooled(options: RunOptions) -> bool:
 
 
 def _setup(options: RunOptions, template_counts: Any = None) -> WorkerSetup:
+    whole_findings = bool(options.write_baseline) or any(f in ("sarif", "github") for f in options.formats)
     return WorkerSetup(options.config, tuple(options.formats), options.baseline, options.out, options.clean,
-                       template_counts)
+                       template_counts, whole_findings)
 
 
-def _start_pool(options: RunOptions, template_counts: Any):
+def _start_pool(options: RunOptions, template_counts: Any) -> ForkPool:
     """The process pool, forked before anything else is loaded or counted: the workers share
     only the imported code, and they are ready while the parent starts reading."""
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    return ctx.Pool(options.jobs, initializer=_init_worker, initargs=(_setup(options, template_counts),))
+    return ForkPool(options.jobs, initializer=_init_worker, initargs=(_setup(options, template_counts),))
 
 
-def _map(items: Iterable[WorkItem], options: RunOptions, pool: Any = None) -> Iterator[tuple[dict, str | None, bool]]:
+def _map(items: Iterable[WorkItem], options: RunOptions, pool: ForkPool | None = None) -> Iterator[tuple[dict, str | None, bool]]:
     if options.engine == "ray":
         from .engine_ray import map_with_ray
 
@@ -222,7 +226,7 @@ def _map(items: Iterable[WorkItem], options: RunOptions, pool: Any = None) -> It
         for item in items:
             yield audit_and_render(item)
         return
-    # chunks of 32: the parent's share of a run (pickling, its threads' hand-offs) fell by a third
+    # chunks of 32: the parent's share of a run (pickling, hand-offs) fell by a third from chunks of 8
     yield from pool.imap(audit_and_render, items, chunksize=32)
 
 
@@ -231,7 +235,7 @@ def _writes_document_files(options: RunOptions) -> bool:
 
 
 def _work_items(docs: Iterable[Document], index: TemplateIndex | None, options: RunOptions) -> Iterator[WorkItem]:
-    """Runs in the parent (or the pool's feeder thread): names are allocated in input order.
+    """Runs in the parent: names are allocated in input order.
     File names are only needed, and remembered, when a run writes a file per document: a
     JSONL-only run keeps no per-document state, so its memory stays flat."""
     names = NameAllocator() if _writes_document_files(options) else None
@@ -251,7 +255,7 @@ def _wants_index(paths: list[str], options: RunOptions) -> bool:
     return options.corpus_evidence and "-" not in paths
 
 
-def build_template_index(paths: list[str], options: RunOptions, pool: Any = None,
+def build_template_index(paths: list[str], options: RunOptions, pool: ForkPool | None = None,
                          template_counts: Any = None) -> TemplateIndex | None:
     """First pass over re-readable inputs (not stdin): count lines per site. With a pool, the
     workers hash the lines and the parent only adds up their cells (sums do not depend on the
@@ -291,10 +295,9 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
     finally:
         if pool is not None:
             pool.terminate()
-            pool.join()
 
 
-def _run(paths: list[str], options: RunOptions, pool: Any, template_counts: Any) -> RunResult:
+def _run(paths: list[str], options: RunOptions, pool: ForkPool | None, template_counts: Any) -> RunResult:
     index = build_template_index(paths, options, pool, template_counts)
     summary = Summary()
     reasons: list[str] = []

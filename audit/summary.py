@@ -136,6 +136,30 @@ class Summary:
         }
 
 
+def summary_digest(report: dict[str, Any]) -> dict[str, Any]:
+    """The part of a report that `Summary.add` and the gate read, and nothing else: a pool's
+    workers send this back instead of the whole report, so the parent unpickles a tenth of it.
+    Keep in step with `add` (tests/test_runner checks both give the same summary)."""
+    digest = {k: report[k] for k in ("id", "output_name", "status", "verdict", "error") if k in report}
+    if report["status"] != "ok":
+        return digest
+    scores = report["scores"]
+    digest["scores"] = {"overall": scores["overall"],
+                        "details": {dim: {"score": d["score"]} for dim, d in scores["details"].items()}}
+    digest["findings"] = [{k: f[k] for k in _FINDING_KEYS if k in f} for f in report["findings"]]
+    digest["date"] = {"status": report["date"]["status"]}
+    digest["language"] = {"code": report["language"]["code"]}
+    digest["ai_style"] = {"flagged": report["ai_style"]["flagged"],
+                          "phrase_counts": report["ai_style"].get("phrase_counts", {})}
+    digest["input"] = {"truncated": report["input"].get("truncated", False)}
+    digest["segments"] = [{k: seg[k] for k in ("label", "start_line", "end_line")} for seg in report["segments"]]
+    return digest
+
+
+# what the summary and the gate read of a finding
+_FINDING_KEYS = ("code", "name", "severity", "start_line", "excerpt", "baseline")
+
+
 def _neg_key(doc_id: str) -> tuple[int, ...]:
     """Sort key that inverts string order, so ties keep the alphabetically first ids."""
     return tuple(-ord(c) for c in doc_id)

@@ -106,3 +106,17 @@ def html_page():
     from conftest import DATA
 
     return (DATA / "html" / "sha_1d6b2a590605.html").read_text(encoding="utf-8")
+
+
+def test_summary_from_digests_equals_summary_from_whole_reports(seed_reports):
+    # a pool's workers send only summary_digest(report) back to the parent
+    from audit.summary import Summary, summary_digest
+
+    reports = [*seed_reports.values(), audit_document(Document(id="broken", error="cannot decode the file"))]
+    whole, digested = Summary(), Summary()
+    for report in reports:
+        whole.add(report, report["id"])
+        digested.add(summary_digest(report), report["id"])
+    assert whole.to_json() == digested.to_json()
+    digest = summary_digest(reports[0])
+    assert "lines" not in digest and "text" not in digest and digest["findings"]

@@ -1,0 +1,64 @@
+"""The local process pool: input order, errors raised in the parent, a dead worker noticed."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from audit.pool import ForkPool, WorkerDied
+from audit.validate import ReportInvalid
+
+_OFFSET = 0
+
+
+def _set_offset(offset: int) -> None:
+    global _OFFSET
+    _OFFSET = offset
+
+
+def _shifted_square(n: int) -> tuple[int, int]:
+    return n * n + _OFFSET, os.getpid()
+
+
+def _fail_on_seven(n: int) -> int:
+    if n == 7:
+        raise ReportInvalid("report 7 does not validate")
+    return n
+
+
+def _die_on_five(n: int) -> int:
+    if n == 5:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+def test_results_come_back_in_input_order_from_every_worker():
+    pool = ForkPool(2, initializer=_set_offset, initargs=(1000,))
+    try:
+        results = list(pool.imap(_shifted_square, range(200), chunksize=3))
+        unordered = sorted(r for r, _ in pool.imap_unordered(_shifted_square, range(50), chunksize=4))
+    finally:
+        pool.terminate()
+    assert [r for r, _ in results] == [n * n + 1000 for n in range(200)]
+    assert len({pid for _, pid in results}) == 2 and os.getpid() not in {pid for _, pid in results}
+    assert unordered == [n * n + 1000 for n in range(50)]
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_parent_with_its_type():
+    pool = ForkPool(2)
+    try:
+        with pytest.raises(ReportInvalid, match="report 7"):
+            list(pool.imap(_fail_on_seven, range(20), chunksize=2))
+    finally:
+        pool.terminate()
+
+
+def test_a_killed_worker_stops_the_map_instead_of_hanging():
+    pool = ForkPool(2)
+    try:
+        with pytest.raises(WorkerDied):
+            list(pool.imap(_die_on_five, range(20), chunksize=2))
+    finally:
+        pool.terminate()
