@@ -285,27 +285,58 @@ def test_visible_text_from_the_extraction_tree_is_the_block_rendering_of_the_htm
     assert page.visible_html == extract._render_blocks(html, MAX_CHARS)
 
 
-def test_author_hints_are_attributes_that_name_an_author():
-    with_byline = "<html><body><p>x</p><span class='post-byline'>Jane Roe</span></body></html>"
-    with_rel = "<html><body><p>x</p><a rel='author' href='/jane'>Jane Roe</a></body></html>"
-    without = "<html><body><div class='content'><p>Written in plain paragraphs.</p></div></body></html>"
-    assert extract._may_name_author(parsed(with_byline))
-    assert extract._may_name_author(parsed(with_rel))
-    assert not extract._may_name_author(parsed(without))
+AUTHOR_XPATHS_DIGEST = "2af94d4a6e04e948"  # trafilatura 2.3.1
+# trafilatura's extract_author copies the page and runs xpaths with regular expressions; the
+# audit makes the same tests in one pass (extract._find_author). These pages take each branch.
+AUTHOR_PAGES = [
+    "<a rel='author' href='/jane'>Jane Roe</a>",
+    "<span class='post author-name'>Jane Roe</span>",
+    "<author>Jane Roe</author>",
+    "<div><rel>me</rel> Jane Roe</div>",
+    "<div data-testid='AuthorCard'>Jane Roe</div>",
+    "<p class='byline'>Jane Roe</p>",
+    "<span itemprop='author'>Jane Roe</span>",
+    "<div id='zuozhe'>Jane Roe</div>",
+    "<li class='writer'>Jane Roe</li>",
+    "<section data-component='Byline'>Jane Roe</section>",
+    "<div class='sidebar'><span class='author'>Side Bar</span></div><p class='byline'>Jane Roe</p>",
+    "<span class='byline'>By Jane Roe <time>12 May 2020</time> in Leeds</span>",
+    "<div id='comments'><span class='author'>A Commenter</span></div><p class='byline'>Jane Roe</p>",
+    "<figure><span class='author'>Photo Person</span></figure>",
+    "<span class='author'>" + "Jane Roe and many others " * 6 + "</span><span class='author'>Jane Roe</span>",
+    "<div class='author-info'><b>Jane</b> <i>Roe</i><div class='quote'>a quoted line</div></div>",
+    "<div class='content'><p>Written in plain paragraphs.</p></div>",
+]
 
 
-AUTHOR_BOX_PAGE = "<html><body><p>x</p><div class='author-info'>Jane Roe</div></body></html>"
-
-
-@pytest.mark.parametrize("html", [TABLE_LAYOUT_PAGE, ARTICLE_HEADER_PAGE, AUTHOR_BOX_PAGE])
-def test_trafilatura_finds_no_author_where_the_hints_see_none(html):
+@pytest.mark.parametrize("body", AUTHOR_PAGES)
+def test_author_search_finds_what_trafilatura_finds(body):
     from trafilatura.metadata import extract_author
 
-    tree = parsed(html)
-    if not extract._may_name_author(tree):
-        assert extract_author(tree) is None
-    else:
-        assert extract_author(tree) == "Jane Roe"
+    tree = parsed(f"<html><body><p>x</p>{body}<p>y</p></body></html>")
+    assert extract._find_author(tree) == extract_author(tree)
+
+
+def test_author_search_agrees_with_trafilatura_on_real_pages():
+    from trafilatura.metadata import extract_author
+
+    found = []
+    for path in sorted((DATA / "html").glob("*.html")):
+        tree = parsed(path.read_text(encoding="utf-8"))
+        found.append(extract._find_author(tree))
+        assert found[-1] == extract_author(tree)
+    assert any(found)
+
+
+def test_the_author_xpaths_are_the_ones_the_search_copies():
+    # the author search restates these xpaths in Python: a trafilatura that changes them must
+    # fail here, not drift quietly (trafilatura is pinned in pyproject.toml)
+    import hashlib
+
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    paths = "\n".join(" ".join(xp.path.split()) for xp in (*AUTHOR_XPATHS, *AUTHOR_DISCARD_XPATHS))
+    assert hashlib.sha256(paths.encode()).hexdigest()[:16] == AUTHOR_XPATHS_DIGEST
 
 
 # ------------------------------------------------------------------ real page, metadata, robustness
