@@ -14,6 +14,7 @@ left it out cost body precision (article bodies are measured without their headl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .model import Document, Page
@@ -35,6 +36,14 @@ SHORT_PRECISE_TEXT = 300
 
 # the metadata fields the report shows (input.html) and the checks read
 _META_KEYS = ("title", "author", "sitename", "url", "hostname", "date", "description")
+
+
+@lru_cache(maxsize=None)
+def _xpath(path: str) -> Any:
+    """A compiled xpath: `element.xpath(path)` compiles the path again on every call (~0.1 ms)."""
+    from lxml.etree import XPath
+
+    return XPath(path)
 
 
 def page_from_document(doc: Document, max_chars: int) -> Page:
@@ -162,10 +171,10 @@ _RAW_PRUNE_MARKERS = ("mvp-post-add", "infinite", "elementor-share-buttons")
 
 def _fallback_may_win(tree: Any, quick: Any, visible_chars: int, may_scroll: bool = True) -> bool:
     body = quick.body
-    if body is None or body.xpath(_UNCLEAN_BODY):
+    if body is None or _xpath(_UNCLEAN_BODY)(body):
         return True
     paragraphs = len(body.findall(".//p"))
-    if not paragraphs or not body.xpath(".//p//text()") or len(body.findall(".//table")) > paragraphs:
+    if not paragraphs or not _xpath(".//p//text()")(body) or len(body.findall(".//table")) > paragraphs:
         return True
     own = len(" ".join(body.itertext()).strip())
     if own >= visible_chars * FALLBACK_VISIBLE_SHARE:
@@ -340,7 +349,7 @@ def _keep_article_headers(tree: Any) -> None:
     """trafilatura's precision mode drops every <header>. The page's header is site chrome,
     but a <header> inside the <article> holds the headline and the lead paragraph; as a
     <div> it is judged like the rest of the article."""
-    for element in tree.xpath("//article//header"):
+    for element in _xpath("//article//header")(tree):
         element.tag = "div"
 
 
@@ -349,12 +358,12 @@ def _unwrap_layout_tables(tree: Any) -> None:
     trafilatura renders each of its rows as one "| cell | cell |" line, running the
     headline, byline and paragraphs of an article together. As <div>s each block keeps
     its own line."""
-    for table in tree.xpath(_LAYOUT_TABLE):
-        for row in table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"):
-            for cell in row.xpath("./td | ./th"):
+    for table in _xpath(_LAYOUT_TABLE)(tree):
+        for row in _xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")(table):
+            for cell in _xpath("./td | ./th")(row):
                 cell.tag = "div"
             row.tag = "div"
-        for section in table.xpath("./thead | ./tbody | ./tfoot"):
+        for section in _xpath("./thead | ./tbody | ./tfoot")(table):
             section.tag = "div"
         table.tag = "div"
 
@@ -364,7 +373,7 @@ def _rename_commentary_classes(tree: Any) -> None:
     comments, so an opinion article marked class="... commentary" was captured whole as
     comments and the real comment thread became the main text. "commentary" names the
     article's genre, not reader comments (trafilatura's own comment pruning excludes it)."""
-    for element in tree.xpath('//*[contains(@class, "ommentary")]'):
+    for element in _xpath('//*[contains(@class, "ommentary")]')(tree):
         element.set("class", _COMMENTARY.sub("opinion", element.get("class", "")))
 
 
