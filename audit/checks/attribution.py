@@ -27,6 +27,7 @@ from itertools import accumulate
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..alternation import literal_alternation
 from ..context import Context
 from ..datafiles import data_path
 from ..model import Line
@@ -115,25 +116,8 @@ RATING_WORDS = {1: "reliable", 0: "mixed", -1: "unreliable", -2: "very unreliabl
 # Data, loaded once per process.
 
 def _alternation(words: list[str]) -> str:
-    """A regex matching any of `words`, longest first, written as a trie: Python's regex engine
-    tries the branches of a flat alternation one by one at every position, a trie shares them."""
-    tree: dict = {}
-    for word in set(words):
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return emit(tree)
+    """A regex matching any of `words`, longest first, as a prefix tree (audit.alternation)."""
+    return literal_alternation(sorted(set(words)))
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..alternation import literal_alternation
 from ..context import Context
 from ..datafiles import read_list
 from ..model import Page
@@ -97,25 +98,8 @@ _S = r"[^\S\n]"  # white space within a line: a date never spans two lines
 
 
 def _alternation(words: list[str], reverse: bool = False) -> str:
-    """One regex for a list of words, as a trie: Python's re tries the branches of an alternation
-    one by one, so factoring the words by their first letters makes a failed match cheap. Longer
-    words win ('listopada' over 'listopad'). With reverse, each word is spelt backwards (for the
-    scan of the reversed text). A space in a phrase matches any run of spaces."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word[::-1] if reverse else word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [(_S + "+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return build(root)
+    """A prefix-tree regex for `words` (audit.alternation); a space matches any run of spaces."""
+    return literal_alternation(words, reverse=reverse, space=_S + "+")
 
 
 def _phrase_pattern(phrase: str, reverse: bool) -> str:
