@@ -255,7 +255,9 @@ def test_newsletter_membership_and_affiliate_prompts():
 def test_photo_credit_is_meta_and_does_not_split_the_article():
     para = ("The council voted on Monday to rebuild the market square by the summer, keeping the "
             "old trees, the mayor told reporters after the session ended in the town hall.\n")
-    text = para + "Trybunał Konstytucyjny / Shutterstock\n" + para + "Fot. Lukasz Nowaczyk / Agencja Gazeta\n" + para
+    para2 = para.replace("Monday", "Tuesday").replace("summer", "autumn")
+    para3 = para.replace("Monday", "Friday").replace("market square", "bus station")
+    text = para + "Trybunał Konstytucyjny / Shutterstock\n" + para2 + "Fot. Lukasz Nowaczyk / Agencja Gazeta\n" + para3
     ctx = classify(text)
     assert label(ctx, 2)[:2] == ("meta", "photo-credit")
     assert label(ctx, 4)[:2] == ("meta", "photo-credit")
@@ -369,10 +371,17 @@ _PARAGRAPH = ("The council voted on Tuesday to extend the programme for another 
               "found that it had cut waiting times in most of the districts where it was tried. ")
 
 
+def _paragraphs(n: int, first: int = 1) -> str:
+    """n distinct paragraph lines (an article does not repeat a paragraph word for word: a
+    repeated line is dropped as a copy, see test_repeated_long_line_is_a_copy)."""
+    return "\n".join(f"In district {k}, " + (_PARAGRAPH * 2)[0].lower() + (_PARAGRAPH * 2)[1:]
+                     for k in range(first, first + n))
+
+
 def test_cluster_after_a_section_break_needs_half_the_article():
     """Teasers after a 'Related Posts' header are dropped even when they are a third of the
     article's size; before the change they needed only a quarter."""
-    article = "\n".join(_PARAGRAPH * 2 for _ in range(6))
+    article = _paragraphs(6)
     teaser = ("A new study on the city's buses was published this week, and it says that most of the "
               "passengers who were asked are happy with the service and with the new routes. ")
     teasers = "\n".join(teaser * 2 for _ in range(2))
@@ -387,8 +396,8 @@ def test_cluster_after_a_section_break_needs_half_the_article():
 def test_inline_read_more_link_does_not_cut_the_article():
     """'Read More: <headline>' inside an article is a link, not the end of the text: the
     paragraphs after it stay, although they are fewer than those before it."""
-    before = "\n".join(_PARAGRAPH * 2 for _ in range(6))
-    after = "\n".join(_PARAGRAPH * 2 for _ in range(2))
+    before = _paragraphs(6)
+    after = _paragraphs(2, first=7)
     text = ("Council extends bus programme\n" + before +
             "\nRead More: 50+ Remote Work Words and Phrases on Virtual Careers\n" + after + "\n")
     ctx = classify(text)
@@ -504,7 +513,7 @@ def test_line_feature_cache_is_bounded_and_shared(monkeypatch):
 def test_one_finding_per_run_of_boilerplate():
     """A menu mixing phrase-matched and low-content lines is one finding, under the rule that
     decided most of its lines."""
-    text = ("Home\nNews\nSport\nWeather\nCulture\nSign In\n" + "\n".join(_PARAGRAPH * 2 for _ in range(4)) + "\n")
+    text = ("Home\nNews\nSport\nWeather\nCulture\nSign In\n" + _paragraphs(4) + "\n")
     ctx = classify(text)
     assert [label(ctx, k)[0] for k in range(1, 7)] == ["boilerplate"] * 6
     head = [f for f in ctx.findings if f.code.startswith("N1") and f.start_line <= 6 and f.severity == "info"]
@@ -547,8 +556,8 @@ def test_reader_prompts_in_several_languages():
 def test_buttons_inside_the_content_do_not_split_it():
     """A service page's 'Get started today' between its paragraphs is boilerplate, but the
     paragraphs after it are still the page's text."""
-    text = ("Managed backups for small offices\n" + "\n".join(_PARAGRAPH * 2 for _ in range(3)) +
-            "\nGet started today\n" + "\n".join(_PARAGRAPH * 2 for _ in range(2)) + "\n")
+    text = ("Managed backups for small offices\n" + _paragraphs(3) +
+            "\nGet started today\n" + _paragraphs(2, first=4) + "\n")
     ctx = classify(text)
     assert label(ctx, 5)[:2] == ("boilerplate", "call-to-action")
     assert label(ctx, 6)[0] == "body" and label(ctx, 7)[0] == "body"
@@ -560,7 +569,7 @@ def test_long_consent_text_is_found_by_its_opening():
     consent = ("This website uses cookies to improve your experience while you navigate through the website. "
                + "Out of these, the cookies that are categorized as necessary are stored on your browser. " * 6)
     article = _PARAGRAPH * 3 + "Bakers said the cookies sold out within an hour of the market opening. " * 2
-    ctx = classify("Council extends bus programme\n" + "\n".join(_PARAGRAPH * 2 for _ in range(5)) + "\n"
+    ctx = classify("Council extends bus programme\n" + _paragraphs(5) + "\n"
                    + article + "\n" + consent + "\n")
     assert label(ctx, 7)[0] == "body"
     assert label(ctx, 8)[:2] == ("boilerplate", "cookie")
@@ -569,9 +578,9 @@ def test_long_consent_text_is_found_by_its_opening():
 def test_gallery_controls_and_picture_credits_stay_out_of_the_text():
     """A lightbox's controls and a news agency's picture credit inside an article are not
     text, and the paragraphs around them stay one article."""
-    text = ("Council extends bus programme\n" + "\n".join(_PARAGRAPH * 2 for _ in range(3)) + "\n"
+    text = ("Council extends bus programme\n" + _paragraphs(3) + "\n"
             "Image 1 of 13\nClose\nFILE PHOTO: Buses wait at the depot in Leeds, Britain. REUTERS/Phil Noble\n"
-            "Photo by David Dyer-Bennet\n" + "\n".join(_PARAGRAPH * 2 for _ in range(2)) + "\n")
+            "Photo by David Dyer-Bennet\n" + _paragraphs(2, first=4) + "\n")
     ctx = classify(text)
     assert label(ctx, 5)[:2] == ("boilerplate", "gallery") and label(ctx, 6)[:2] == ("boilerplate", "gallery")
     assert label(ctx, 7)[0] != "body" and label(ctx, 8)[:2] == ("meta", "photo-credit")
@@ -601,3 +610,60 @@ def test_lead_above_the_dateline_stays_with_the_article():
     menu = "\n".join(f"* {w}" for w in ("Reviews", "Settings", "Forum", "Gaming", "Windows"))
     ctx = classify(text.replace(lead, menu))
     assert all(label(ctx, k)[0] == "boilerplate" for k in range(2, 7))
+
+
+def test_iab_consent_dialog_lines_are_cookie_boilerplate():
+    """The IAB consent framework's purpose names and descriptions are the same on every site
+    that shows its dialog; an article sentence using the same words is not."""
+    bp = noise._data()["boilerplate"]
+
+    def kind(text: str) -> str | None:
+        return bp.kind(noise._strip_edges(text) or text, text, 120, 400, phrases=False) or bp.kind("", text, 0, 400)
+
+    assert kind("Store and/or access information on a device 91 partners can use this purpose") == "cookie"
+    assert kind("Measure content performance Off") == "cookie"
+    assert kind("Targeting Cookies") == "cookie"
+    assert kind("List of IAB Vendors | View Illustrations") == "cookie"
+    assert kind("Advertising presented to you on this service can be based on limited data, such as the "
+                "website or app you are using, your non-precise location, your device type.") == "cookie"
+    assert kind("These cookies allow us to count visits and traffic sources so we can measure and improve "
+                "the performance of our site.") == "cookie"
+    # decoys
+    assert kind("The study will measure content performance across ten newspapers over the year.") is None
+    assert kind("Our partners can use this data only with the consent of the patients.") is None
+
+
+def test_lines_between_paragraphs_are_text_unless_a_menu():
+    """Short lines between two stretches of text (ingredients, specs, list items) stay text
+    even when the boilerplate lines around them cut them off from the paragraphs; a run of
+    one- and two-word menu entries there does not."""
+    items = ("  • 2 cups of plain flour, sifted\n  • 1 teaspoon of baking powder\n"
+             "  • 3 large eggs at room temperature\n  • 250 ml of whole milk\n")
+    menu = "Home\nNews\nSport\nWeather\nCulture\nTravel\n"
+
+    def page(middle: str) -> Context:
+        return classify("Council bakery wins the county prize\n" + _paragraphs(3) + "\nADVERTISEMENT\n" + middle
+                        + "Share on Facebook\n" + _paragraphs(3, first=4) + "\n")
+
+    ctx = page(items)
+    assert label(ctx, 5)[:2] == ("boilerplate", "ads") and label(ctx, 10)[:2] == ("boilerplate", "share")
+    assert [label(ctx, k)[0] for k in range(6, 10)] == ["body"] * 4
+    assert label(ctx, 11)[0] == "body"
+    ctx = page(menu)
+    assert all(label(ctx, k)[0] == "boilerplate" for k in range(5, 13))
+    assert label(ctx, 13)[0] == "body"
+
+
+def test_repeated_long_line_is_a_copy():
+    """A forum reply that quotes the post above repeats it word for word: the copy is dropped,
+    the post and the reply stay; a short line may repeat."""
+    post = ("I am just getting back in to using Docker after a few years away, so I find myself stuck "
+            "in places I thought I had figured out a few years back.")
+    reply = ("Depends on the kind of network you use: with the default bridge the DNS servers of the host "
+             "are mounted into the containers, so the names resolve the same way.")
+    text = ("Docker Community Forums\n" + post + "\nThanks, any help appreciated!\namondale\nNovember 8, 2024\n"
+            + post + "\n" + reply + "\n")
+    ctx = classify(text)
+    assert label(ctx, 2)[0] == "body" and label(ctx, 7)[0] == "body"
+    assert label(ctx, 6)[:3] == ("boilerplate", "repeated-text", "N103")
+    assert label(ctx, 3)[0] == "body"

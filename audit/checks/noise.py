@@ -26,6 +26,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
+from ..alternation import literal_alternation
 from ..context import Context
 from ..corpus import normalise_line
 from ..datafiles import read_list, stopword_lists
@@ -72,6 +73,7 @@ LOW_CONTENT = define(
     min_stop_coverage=0.08,  # below this share of stop words on the page, its language has no list
     stopwords_prose=0.12,  # a punctuated line with this share of stop words is near-good
     prose_words=8,
+    inner_menu_share=0.5,  # lines between two stretches of text are text unless more than this share are 1-2 words
 )
 REPEATED_HEADING = define(
     "N103", "repeated-heading", "info",
@@ -79,6 +81,7 @@ REPEATED_HEADING = define(
     "A heading-like line that repeats an earlier heading of the page (a caption or widget copy).",
     why="Repeated headings inflate the text and duplicate shingles.",
     example="Key Motivations Behind Belarus-Russia Integration Efforts (second time)",
+    min_words_text=10,  # a kept line this long that repeats an earlier one (quotes, widget copies) is dropped
 )
 TABLE_OF_CONTENTS = define(
     "N104", "table-of-contents", "info",
@@ -441,7 +444,8 @@ def _data() -> dict[str, Any]:
     for code in sorted(stop):
         for w in stop[code]:
             index.setdefault(w, []).append(code)
-    months = "|".join(sorted({re.escape(m) for m in _data_lines("months.txt")}, key=len, reverse=True))
+    # a prefix tree: the date pattern runs on most short lines of every page
+    months = literal_alternation(sorted({m.lower() for m in _data_lines("months.txt")}))
     return {
         "stop": stop,
         "stop_index": {w: tuple(c) for w, c in index.items()},
@@ -969,7 +973,9 @@ def run(ctx: Context) -> dict[str, Any]:
         _phrases_in_kept_lines(ls, bp_re, contains_max)
     _assign(ls, ctx, data, html)
     if not html:
-        _keep_best_region(ls, p)
+        _keep_inner_runs(ls, p["inner_menu_share"], bp_re, contains_max)
+        _keep_best_region(ls, p, bp_re, contains_max)
+        _drop_repeated_text(ls, ctx.config.param(REPEATED_HEADING, "min_words_text"))
 
     # labels for every page line; blank lines take the label of the line before (or body)
     labels: list[LineLabel] = []
@@ -1016,7 +1022,55 @@ def run(ctx: Context) -> dict[str, Any]:
     }
 
 
-def _keep_best_region(ls: list[_Line], p: dict[str, Any]) -> None:
+def _keep_inner_runs(ls: list[_Line], menu_share: float, bp_re: _Patterns, contains_max: int) -> None:
+    """Lines between two stretches of kept text that no phrase, template or meta rule
+    recognised are list items, table rows, specs, captions and subheadings of the text (on
+    product, listing and forum pages they are much of the content). A run is left out when a
+    section break (related links, comment form, footer) sits in it, or when it is mostly one-
+    and two-word entries (a menu between two text blocks)."""
+    code = LOW_CONTENT.code
+    # low-content lines lie between the first and the last paragraph (see _assign): only the
+    # runs around them are looked at
+    low_at = [k for k, ln in enumerate(ls) if ln.kind == "low-content" and ln.rule == code]
+    if not low_at:
+        return
+    content = ("body", "title")
+    first_body = next((k for k, ln in enumerate(ls) if ln.label == "body"), len(ls))
+    kept: list[_Line] = []
+    end = -1
+    for k in low_at:
+        if k <= end:
+            continue  # in the run already looked at
+        start = k
+        while start > 0 and ls[start - 1].label not in content:
+            start -= 1
+        end = k
+        while end + 1 < len(ls) and ls[end + 1].label not in content:
+            end += 1
+        if start <= first_body or end + 1 >= len(ls):
+            continue  # text on one side only
+        run = ls[start:end + 1]
+        low = [x for x in run if x.kind == "low-content" and x.rule == code]
+        if (sum(1 for x in low if x.nwords <= 2) <= menu_share * len(low)
+                and not any(x.kind in _SECTION_BREAKS for x in run)):
+            kept += low
+    _keep_unless_phrase(kept, bp_re, contains_max)
+
+
+def _drop_repeated_text(ls: list[_Line], min_words: int) -> None:
+    """A long kept line that repeats an earlier line of the page word for word is a quote of
+    an earlier post, a widget's copy or a disclaimer repeated under every item: the first
+    occurrence stays."""
+    seen: set[str] = set()
+    for ln in ls:
+        if ln.nwords >= min_words and ln.label == "body":
+            if ln.core in seen:
+                _set(ln, "boilerplate", "repeated-text", REPEATED_HEADING.code)
+            else:
+                seen.add(ln.core)
+
+
+def _keep_best_region(ls: list[_Line], p: dict[str, Any], bp_re: _Patterns, contains_max: int) -> None:
     """A page with no prose (a product list, a shop category, a link collection) would lose
     everything: then its densest region of multi-word lines is kept. Each line scores its
     length if it has a few words, a small loss if it is a one- or two-word menu entry, a large
@@ -1038,9 +1092,21 @@ def _keep_best_region(ls: list[_Line], p: dict[str, Any]) -> None:
         if score > best[0]:
             best = (score, start, k)
     _, first, last = best
-    for ln in ls[first:last + 1] if first >= 0 else ():
-        if ln.rule in (LOW_CONTENT.code, TRAILING_LINKS.code):
-            _set(ln, "body", None, None)
+    region = ls[first:last + 1] if first >= 0 else []
+    kept = [ln for ln in region if ln.rule in (LOW_CONTENT.code, TRAILING_LINKS.code)]
+    _keep_unless_phrase(kept, bp_re, contains_max)
+
+
+def _keep_unless_phrase(lines: list[_Line], bp_re: _Patterns, contains_max: int) -> None:
+    """Lines a later step keeps as text, searched for boilerplate phrases first (only kept
+    lines are searched, and these were not kept when that search ran)."""
+    for x in lines:
+        x.label = x.kind = x.rule = None
+        x.cls = "good"
+    _phrases_in_kept_lines(lines, bp_re, contains_max)
+    for x in lines:
+        if x.label is None:
+            _set(x, "body", None, None)
 
 
 def _cut_off_teasers(ls: list[_Line], min_lines: int) -> None:
