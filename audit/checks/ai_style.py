@@ -529,12 +529,11 @@ def score(words: int, counts: dict[str, float]) -> tuple[float, dict[str, float]
 
 
 def _body_lines(ctx: Context) -> list:
-    """ctx.lines_labelled("body") without a method call per line (`Line.blank` is a property):
-    a line is blank when strip() leaves nothing, that is when it is empty or all white space."""
+    """ctx.lines_labelled("body"), walking lines and labels side by side."""
     lines, labels = ctx.page.lines, ctx.labels
     if len(labels) < len(lines):
         return ctx.lines_labelled("body")
-    return [ln for ln, lab in zip(lines, labels) if lab.label == "body" and ln.text and not ln.text.isspace()]
+    return [ln for ln, lab in zip(lines, labels) if lab.label == "body" and not ln.blank]
 
 
 def run(ctx: Context) -> dict[str, Any]:

@@ -463,7 +463,7 @@ def _layout(ctx: Context, data: _Data) -> _Layout:
     first_comment, last_comment = page.html_comment_lines or (0, -1)
     # every per-line fact the checks need, a list each (comprehensions: this runs for every line
     # of every page)
-    nonblank: list[Line] = [ln for ln in page.lines if ln.text and not ln.text.isspace()]
+    nonblank: list[Line] = [ln for ln in page.lines if not ln.blank]
     texts = [ln.text for ln in nonblank]
     prose: list[bool] = [len(t) >= PROSE_MIN_CHARS and _is_prose(t) for t in texts]
     nlabels = len(labels)

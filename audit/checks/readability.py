@@ -101,7 +101,7 @@ def total_syllables(words: list[str], lang: str) -> int:
     cmu = _cmu_syllables() if _textstat()[1](lang) == "en" else {}
     memo = _SYLLABLES.setdefault(lang, {})
     total = 0
-    for word, times in Counter(w.lower() for w in words).items():
+    for word, times in Counter(map(str.lower, words)).items():
         count = cmu.get(word) if word.isalpha() else None
         if count is None:
             count = memo.get(word)
