@@ -667,3 +667,99 @@ def test_repeated_long_line_is_a_copy():
     assert label(ctx, 2)[0] == "body" and label(ctx, 7)[0] == "body"
     assert label(ctx, 6)[:3] == ("boilerplate", "repeated-text", "N103")
     assert label(ctx, 3)[0] == "body"
+
+
+def test_long_lead_paragraph_above_a_data_table_stays():
+    """A long prose paragraph above the main text, parted from it by a table of short rows,
+    opens the article: it is kept though its cluster is small. A short teaser there is not."""
+    intro = ("After more than two years of stiff competition and fast-rising prices, the U.S. residential "
+             "housing market has cooled noticeably, and buyers in many regions now find that they have more "
+             "time to look around, more homes to choose from and more room to negotiate on the price "
+             "than at any time since the start of the pandemic.")
+    rows = "\n".join(f"{m}/1/{y}+{10 + m}.{m}%" for y in (2013, 2014, 2015) for m in range(1, 13))
+    text = ("The Hottest Real Estate Markets in the U.S.\n" + intro + "\n" + rows + "\n" + _paragraphs(8) + "\n")
+    ctx = classify(text)
+    assert label(ctx, 2)[0] == "body"
+    teaser = "Are you planning a home renovation soon? Read our guide to insurance for builders."
+    ctx = classify(text.replace(intro, teaser))
+    assert label(ctx, 2)[0] == "boilerplate"
+
+
+def test_headlines_closed_by_a_date_are_teasers():
+    """Several headlines each followed by its date ('... - 10 June 2025') are a teaser list;
+    one such line, or a sentence ending 'since June 2021', is not."""
+    teasers = ["• Beer in balance: flavour's finer points - 10 June 2025",
+               "• Decoding low- and no-alcohol wine - 30 July 2025",
+               "• Ten German beer styles you need to know - 27 August 2025",
+               "+ Robotik in der Industrie: Vom Unimate zum LLM 31.10.2023"]
+    text = "Wine styles explained\n" + _paragraphs(6) + "\nMore from the blog\n" + "\n".join(teasers) + "\n"
+    ctx = classify(text)
+    assert [label(ctx, k)[:3] for k in range(9, 13)] == [("boilerplate", "related", "N106")] * 4
+    assert label(ctx, 2)[0] == "body"
+    date_re = noise._data()["date_end"]
+    assert not noise._dated_headline(noise._Line(0, "Year-over-year home sales growth is at its highest since June 2021"),
+                                     date_re)
+    assert not noise._dated_headline(noise._Line(0, "Andy Jassy, CEO of Amazon, on February 6, 2025"), date_re)
+    assert noise._dated_headline(noise._Line(0, "Energieversorgung der Stadt | 12.12.2022"), date_re)
+    # the step marks them only when there are several
+    for lines, marked in ((teasers, 4), (teasers[:2], 0)):
+        ls = [noise._Line(k, t) for k, t in enumerate(lines)]
+        noise._cut_off_teasers(ls, 3, date_re)
+        assert sum(ln.label == "boilerplate" for ln in ls) == marked
+
+
+def test_paragraph_opening_with_the_bylines_name_is_the_authors_bio():
+    byline = "By Ganesh Sitaraman"
+    bio = ("Ganesh Sitaraman is a professor at Vanderbilt Law School and the author of The Great Democracy: "
+           "How to Fix Our Politics, Unrig the Economy, and Unite America.")
+    other = ("Richard Lamm remarked that the cutting edge of the Democratic Party was the question of how to "
+             "govern a country whose economy had stopped growing as fast as it used to.")
+    text = "The Great Democracy\n" + byline + "\n" + _paragraphs(6) + "\n" + other + "\n" + bio + "\n"
+    ctx = classify(text)
+    assert label(ctx, 2)[:2] == ("meta", "byline")
+    assert label(ctx, 10)[:3] == ("boilerplate", "author-bio", "N110")
+    assert label(ctx, 9)[0] == "body"  # another name opening a paragraph
+    # without the byline the same paragraph is text
+    ctx = classify(text.replace(byline + "\n", "December 23, 2019\n"))
+    assert label(ctx, 10)[0] == "body"
+    # 'By' capitalised opens a byline too; a title-case phrase is not one
+    assert noise._BYLINE.match("By Perry Bacon Jr.") and noise._BYLINE.match("Written by Perry Bacon Jr.")
+    assert not noise._BYLINE.match("Text Messages Are Great")
+
+
+def test_copyright_sign_before_photographer_and_agency_is_a_picture_credit():
+    bp = noise._data()["boilerplate"]
+
+    def kind(text: str) -> str | None:
+        return bp.kind(noise._strip_edges(text) or text, text, 120, 400, phrases=False)
+
+    assert kind("© complize / photocase.de") == "photo-credit"
+    assert kind("© Inria / Photo H. Raguet") == "photo-credit"
+    assert kind("© 2023 Example Media GmbH / Impressum") == "footer"
+    assert kind("© Copyright Example Media. All rights reserved") == "footer"
+
+
+def test_consent_dialog_openings_of_ad_partners():
+    bp = noise._data()["boilerplate"]
+    long_text = ("We and our 100 partners store and/or access information on a device, such as unique IDs in "
+                 "cookies to process personal data. You may accept or manage your choices by clicking below, "
+                 "including your right to object where legitimate interest is used, or at any time in the "
+                 "privacy policy page. These choices will be signaled to our partners and will not affect "
+                 "browsing data. ") * 2
+    assert len(long_text) > 400
+    ctx = classify("Tomato Sauce Recipes\n" + _paragraphs(5) + "\n" + long_text + "\n")
+    assert label(ctx, 7)[:2] == ("boilerplate", "cookie")
+    assert bp.kind("", "We and our partners process data to provide:", 0, 400) == "cookie"
+    # decoy: partners in a sentence about a business
+    assert bp.kind("", "The bakery and its partners use local flour for every loaf they sell.", 0, 400) is None
+
+
+def test_one_huge_line_does_not_pick_the_pages_language():
+    """A form's option list run together into one line of thousands of French words must not
+    outvote the English paragraphs of the page."""
+    data = noise._data()
+    english = ("The Internet of Things is the interconnection between the Internet and objects, places and "
+               "physical environments, and it assigns a unique digital identity to each of them.")
+    options = " ".join(["Directeur général de l'association jusqu'en 2005 et de la création des équipes"] * 300)
+    ls = [noise._Line(k, t) for k, t in enumerate([english] * 12 + [options])]
+    assert noise._pick_language(ls, data) is data["stop"]["en"]

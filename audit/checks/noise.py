@@ -67,6 +67,7 @@ LOW_CONTENT = define(
     fallback_penalty=60,  # ... and recognised boilerplate or meta lines this much
     lead_chars=120,  # a sentence-like line this long, stop-word rich, ...
     lead_gap=400,  # ... this few characters before the text is its lead paragraph
+    lead_keep_chars=300,  # a cluster above the main one with a prose paragraph this long is kept
     near_run=4,  # this many near-good lines in a row (short ones between) are text
     near_run_chars=300,  # or this many characters of them
     teaser_dates=3,  # this many short date lines mark a teaser list: each date starts a cluster
@@ -113,6 +114,7 @@ META_LINE = define(
     example="by Ava Thompson / March 16, 2025 / in Belarus",
     max_words=12,  # a meta line is short
     edge_lines=6,  # how many non-blank lines past the article's edges meta may sit
+    bio_words=8,  # a kept line this long that opens with the byline's name is the author's bio
 )
 TABLE_DAMAGE = define(
     "N120", "table-cells-run-together", "warning",
@@ -267,6 +269,8 @@ class _Patterns:
         self.whole = self._index(whole, "(?:{})$", words=False)
         self.prefix = self._index(prefix, "(?:{})", words=False)
         self.phrase = self._index(phrase, "(?:{})", words=True)
+        self._phrase_keys = frozenset(self.phrase[0])
+        self._merged: dict[frozenset, tuple] = {}  # keys a line hits -> their patterns, merged
         self._has_prefix = bool(self.prefix[0] or self.prefix[1])
         self._has_phrase = bool(self.phrase[0] or self.phrase[1])
         # the patterns for any line are tried on every line: as one alternation, and only on a
@@ -408,10 +412,11 @@ class _Patterns:
         return hit[1] if hit is not None else None
 
     def kind(self, text: str, raw: str, whole_max: int, long_max: int, phrases: bool = True,
-             words: list[str] | None = None) -> str | None:
+             words: list[str] | None = None, prefixes: bool = True) -> str | None:
         """Kind of the first pattern that matches: whole-line on `text` (up to whole_max
         characters), prefix and phrase on `raw` (up to long_max). `words`: the line's words,
-        if already split."""
+        lower-cased, if already split. `prefixes=False`: the line was tried for prefix patterns
+        already."""
         found = None
         key = self.KEY
         low = None
@@ -421,18 +426,25 @@ class _Patterns:
         if found is None and len(raw) <= long_max and (self._has_prefix or (phrases and self._has_phrase)):
             if low is None or raw is not text:
                 low = raw.lower()
-            if self._has_prefix:
+            if prefixes and self._has_prefix:
                 found = self._anchored(self.prefix, low)
             index, always = self.phrase
             if found is None and phrases and self._has_phrase:
                 n = key + 1
-                keys = {w[:n].lower() for w in words} if words is not None else {w[:n] for w in _WORD.findall(low)}
-                hits = [index[w] for w in keys if w in index]
+                keys = {w[:n] for w in words} if words is not None else {w[:n] for w in _WORD.findall(low)}
+                hit = keys & self._phrase_keys
                 cands = always
-                if len(hits) == 1 and not always:
-                    cands = hits[0]
-                elif hits:
-                    cands = tuple(sorted({e[0]: e for lst in hits for e in lst}.values(), key=lambda e: e[0]))
+                if len(hit) == 1:
+                    cands = index[hit.pop()]
+                elif hit:
+                    # lines share the few combinations of keys they hit: each merged list is kept
+                    fk = frozenset(hit)
+                    cands = self._merged.get(fk)
+                    if cands is None:
+                        if len(self._merged) >= 4096:
+                            self._merged.clear()
+                        cands = self._merged[fk] = tuple(sorted(
+                            {e[0]: e for w in fk for e in index[w]}.values(), key=lambda e: e[0]))
                 found = self._search(cands, low)
         return found
 
@@ -446,16 +458,19 @@ def _data() -> dict[str, Any]:
             index.setdefault(w, []).append(code)
     # a prefix tree: the date pattern runs on most short lines of every page
     months = literal_alternation(sorted({m.lower() for m in _data_lines("months.txt")}))
+    date = re.compile(
+        rf"\b(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{months})\.?,?\s*(?:\d{{4}})?"
+        rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\s?\d{{1,2}}[./]\s?\d{{2,4}}|(?:{months})\.?,?\s+\d{{4}})",
+        re.IGNORECASE,
+    )
     return {
         "stop": stop,
         "stop_index": {w: tuple(c) for w, c in index.items()},
         "boilerplate": _Patterns(_sections("boilerplate.txt")),
         "meta": _Patterns(_sections("meta.txt")),
-        "date": re.compile(
-            rf"\b(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{months})\.?,?\s*(?:\d{{4}})?"
-            rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\s?\d{{1,2}}[./]\s?\d{{2,4}}|(?:{months})\.?,?\s+\d{{4}})",
-            re.IGNORECASE,
-        ),
+        "date": date,
+        # a date closing a line ('... - 10 June 2025'): a teaser's publication date
+        "date_end": re.compile(rf"(?:{date.pattern})\s*$", re.IGNORECASE),
     }
 
 
@@ -491,7 +506,7 @@ def _strip_edges(text: str) -> str:
 
 _END_PUNCT = frozenset('.!?:;"”“»)…。！？」』')
 _BYLINE = re.compile(
-    r"^(?:(?:by|von|par|por|di|door|av|written by|posted by|words by|text|texte)\s*:?\s+|(?:author|autor|autorin|auteur|autore|redakteur|redaktion)\s*:\s*)"
+    r"^(?:(?:[Bb]y|[Vv]on|par|por|di|door|av|[Ww]ritten by|[Pp]osted by|[Ww]ords by|text|texte)\s*:?\s+|(?:author|autor|autorin|auteur|autore|redakteur|redaktion)\s*:\s*)"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|van|von|de|der|da|del|la|le|bin|al|and|und|et|y|&|,)){0,7}\s*"
     r"(?:(?:[|,·•–-]|(?:am|on|le|el|il|at|um|vom|du|del)\s+(?=\d)).{0,60})?$"
 )
@@ -527,7 +542,7 @@ class _Features:
     The slots after `key` are filled lazily by the steps that need them."""
 
     __slots__ = ("text", "core", "bullet", "words", "lwords", "nwords", "nchars", "end_punct", "heading",
-                 "key", "shape", "first", "kept_phrase", "meta", "date", "stop", "damage")
+                 "key", "shape", "first", "kept_phrase", "meta", "date", "stop", "damage", "dated")
 
     def __init__(self, text: str):
         self.text = stripped = text.strip()
@@ -551,6 +566,7 @@ class _Features:
         self.date: tuple | None = None
         self.stop: tuple | None = None
         self.damage: tuple | None = None
+        self.dated: tuple | None = None
 
 
 _FEATURES: dict[str, _Features] = {}
@@ -599,13 +615,16 @@ def _pick_language(lines: list[_Line], data: dict[str, Any]) -> frozenset[str]:
     """The stop-word list that covers most words of the page (its language)."""
     index: dict[str, tuple[str, ...]] = data["stop_index"]
     # the lines up to (and with) the one that brings the words past 1500, counted in one go
+    # (a line counts with its first 100 words at most: one huge line, such as a form's option
+    # list run together, must not outvote the page's prose)
     take = seen = 0
     for ln in lines:
         take += 1
-        seen += ln.nwords
+        seen += min(ln.nwords, 100)
         if seen > 1500:
             break
-    counts: Counter[str] = Counter(chain.from_iterable([ln.lwords for ln in lines[:take]]))
+    counts: Counter[str] = Counter(chain.from_iterable(
+        [ln.lwords if ln.nwords <= 100 else ln.lwords[:100] for ln in lines[:take]]))
     hits: dict[str, int] = {}
     # the page's few hundred words are looked up in the index, not the other way round
     get = index.get
@@ -821,7 +840,7 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     date_set = set(dates)
     clusters: list[list[_Line]] = []
     broken: list[bool] = []  # the cluster starts after a section break
-    dated: list[bool] = []  # the cluster starts only because a date line split it from the one before
+    dated: list[bool] = []  # the cluster starts only because a date line or a section break split it from a near one
     gap = distance = 0
     section = False
     for k, ln in enumerate(ls):
@@ -835,7 +854,7 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
             else:
                 clusters.append([ln])
                 broken.append(gap == -1 and section)
-                dated.append(gap == -1 and not section and distance < p["cluster_gap"])
+                dated.append(gap == -1 and distance < p["cluster_gap"])
             gap = distance = 0
             section = False
             continue
@@ -858,6 +877,10 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
         # the lead just above the article, parted from it only by the article's own dateline
         lead = n == main - 1 and dated[main] and any(
             ln.end_punct and ln.nchars >= p["lead_chars"] and ln.stop >= p["stopwords_low"] for ln in c)
+        # a long prose paragraph above the main text is article text (an intro parted from the
+        # rest by a table or a chart), not a teaser: teasers above an article are short
+        lead = lead or (n < main and any(
+            ln.end_punct and ln.nchars >= p["lead_keep_chars"] and ln.stop >= p["stopwords_high"] for ln in c))
         if w < share * top and not lead:
             for ln in c:
                 ln.cls = "bad"
@@ -908,6 +931,10 @@ def _meta_kind_uncached(ln: _Line, data: dict[str, Any]) -> tuple[str | None, bo
     return None, False
 
 
+# built before a process pool forks (checks.preload_patterns)
+PRELOAD = (_data,)
+
+
 def run(ctx: Context) -> dict[str, Any]:
     page = ctx.page
     data = _data()
@@ -953,7 +980,7 @@ def run(ctx: Context) -> dict[str, Any]:
         if label is not None:
             ln.label, ln.kind, ln.rule = label, kind, rule
         ln.cls = cls
-    _cut_off_teasers(ls, ctx.config.param(TRAILING_LINKS, "cut_teasers"))
+    _cut_off_teasers(ls, ctx.config.param(TRAILING_LINKS, "cut_teasers"), data["date_end"])
 
     _structure(ls, html)
     if html:
@@ -969,13 +996,17 @@ def run(ctx: Context) -> dict[str, Any]:
             for ln, c in zip(ls, free):
                 ln.cls = "good" if c == "near" else c
             _context_pass(ls, p)
-        _keep_main_clusters(ls, p, data)
+        # kept lines are searched for phrases before the clusters are weighed: a cookie notice
+        # must not pass for the main text, and a comment-form or related-links prompt must
+        # part the clusters around it
         _phrases_in_kept_lines(ls, bp_re, contains_max)
-    _assign(ls, ctx, data, html)
+        _keep_main_clusters(ls, p, data)
+    bylines = _assign(ls, ctx, data, html)
     if not html:
         _keep_inner_runs(ls, p["inner_menu_share"], bp_re, contains_max)
         _keep_best_region(ls, p, bp_re, contains_max)
         _drop_repeated_text(ls, ctx.config.param(REPEATED_HEADING, "min_words_text"))
+        _drop_author_bios(ls, ctx.config.param(META_LINE, "bio_words"), bylines)
 
     # labels for every page line; blank lines take the label of the line before (or body)
     labels: list[LineLabel] = []
@@ -1057,6 +1088,32 @@ def _keep_inner_runs(ls: list[_Line], menu_share: float, bp_re: _Patterns, conta
     _keep_unless_phrase(kept, bp_re, contains_max)
 
 
+def _drop_author_bios(ls: list[_Line], min_words: int, bylines: list[_Line]) -> None:
+    """A paragraph that opens with the name of the page's byline ('By Markus Reuter' ...
+    'Markus Reuter covers digital rights ...') is the author's bio, not the article (a name
+    line just above it goes with it)."""
+    names: set[tuple[str, str]] = set()
+    for ln in bylines:
+        if ln.nwords >= 2 and not ln.end_punct:
+            # the name: the first two capitalised words after 'by' / 'von' / 'Author:'
+            caps = [w for w in ln.words[:6] if w[:1].isupper() and w.lower() not in _BYLINE_WORDS]
+            if len(caps) >= 2:
+                names.add((caps[0], caps[1]))
+    if not names:
+        return
+    prev = None
+    for ln in ls:
+        if ln.nwords >= min_words and ln.label == "body" and (ln.words[0], ln.words[1]) in names:
+            _set(ln, "boilerplate", "author-bio", META_LINE.code)
+            if prev is not None and prev.label == "body" and prev.nwords <= 4 and prev.words == ln.words[:prev.nwords]:
+                _set(prev, "boilerplate", "author-bio", META_LINE.code)
+        prev = ln
+
+
+_BYLINE_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "av", "written", "posted", "words", "text",
+                           "texte", "author", "autor", "autorin", "auteur", "autore", "redakteur", "redaktion"})
+
+
 def _drop_repeated_text(ls: list[_Line], min_words: int) -> None:
     """A long kept line that repeats an earlier line of the page word for word is a quote of
     an earlier post, a widget's copy or a disclaimer repeated under every item: the first
@@ -1109,15 +1166,51 @@ def _keep_unless_phrase(lines: list[_Line], bp_re: _Patterns, contains_max: int)
             _set(x, "body", None, None)
 
 
-def _cut_off_teasers(ls: list[_Line], min_lines: int) -> None:
-    """Headlines and summaries the site cut off with '...' are teasers for other pages; one such
-    line may be a sentence trailing off, several make a teaser list."""
-    cut = [ln for ln in ls if ln.label is None and ln.nchars <= 200 and ln.core.endswith(("...", "…"))
-           and _CUT_OFF.search(ln.core[-6:])]
-    if len(cut) >= min_lines:
-        for ln in cut:
-            _set(ln, "boilerplate", "related", TRAILING_LINKS.code)
-            ln.cls = "bad"
+def _cut_off_teasers(ls: list[_Line], min_lines: int, date_end: re.Pattern[str]) -> None:
+    """Headlines and summaries the site cut off with '...' are teasers for other pages, and so
+    are headlines followed by their date ('Decoding low-alcohol wine - 30 July 2025'); one such
+    line may be a sentence trailing off or a dated quote, several make a teaser list."""
+    cut = [ln for ln in ls if ln.end_punct and ln.label is None and ln.nchars <= 200
+           and ln.core.endswith(("...", "…")) and _CUT_OFF.search(ln.core[-6:])]
+    # (a date closing a line ends in a year, or in a day or month after '.', '/', '-')
+    dated = [ln for ln in ls if not ln.end_punct and ln.core[-1:].isdigit() and ln.label is None
+             and ln.nwords >= 3 and ln.nchars <= 150 and (ln.core[-4:].isdigit() or ln.core[-3:-2] in "./-")
+             and _dated_headline(ln, date_end)]
+    for found in (cut, dated):
+        if len(found) >= min_lines:
+            for ln in found:
+                _set(ln, "boilerplate", "related", TRAILING_LINKS.code)
+                ln.cls = "bad"
+
+
+# what may stand between a headline and its date
+_DATE_SEPARATOR = frozenset("-–—|·•,:/(")
+
+
+def _dated_headline(ln: _Line, date_end: re.Pattern[str]) -> bool:
+    """A line of a few words closed by a date after a separator or a capitalised word (not
+    after a preposition: 'since June 2021', 'on May 7, 2024' end sentences)."""
+    f = ln.f
+    if f.dated is None or f.dated[0] is not date_end:
+        core = f.core
+        tail = core[-40:]
+        m = date_end.search(tail)
+        found = False
+        if m:
+            head = core[:len(core) - len(tail) + m.start()].rstrip()
+            if len(_WORD.findall(head)) >= 3:
+                last = head[-1:]
+                if last in _DATE_SEPARATOR:
+                    found = True
+                else:
+                    word = head.rsplit(None, 1)[-1]
+                    found = not word.islower()
+        f.dated = (date_end, found)
+    return f.dated[1]
+
+
+# words in the opening of a long cookie or consent text (the ad partners' purposes)
+_CONSENT_CUES = ("cookie", "partners", "this service", "presented to you", "store and/or")
 
 
 def _phrases_in_kept_lines(ls: list[_Line], bp_re: _Patterns, contains_max: int) -> None:
@@ -1128,11 +1221,15 @@ def _phrases_in_kept_lines(ls: list[_Line], bp_re: _Patterns, contains_max: int)
             f = ln.f
             if f.kept_phrase is None or f.kept_phrase[0] != contains_max:
                 if ln.nchars <= contains_max:
-                    kind = bp_re.kind("", ln.core, 0, contains_max, words=ln.lwords)
+                    # (the first step tried this line for '^prefix' patterns already)
+                    kind = bp_re.kind("", ln.core, 0, contains_max, words=ln.lwords, prefixes=False)
                 else:
-                    # a long consent text opens with its cookie sentence: only that is looked for
+                    # a long consent text opens with its cookie (or ad partners') sentence: only
+                    # that is looked for
                     head = ln.core[:contains_max]
-                    kind = bp_re.kind("", head, 0, contains_max) if "cookie" in head.lower() else None
+                    low = head.lower()
+                    kind = (bp_re.kind("", head, 0, contains_max)
+                            if any(cue in low for cue in _CONSENT_CUES) else None)
                     kind = kind if kind == "cookie" else None
                 f.kept_phrase = (contains_max, kind)
             kind = f.kept_phrase[1]
@@ -1178,8 +1275,9 @@ def _structure(ls: list[_Line], html: bool) -> None:
                 seen_headings.add(ln.key)
 
 
-def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> None:
-    """Final labels: body/boilerplate from the classes, then the title and the meta lines."""
+def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> list[_Line]:
+    """Final labels: body/boilerplate from the classes, then the title and the meta lines.
+    Returns the byline-like lines seen (wherever they are)."""
     page = ctx.page
     edge = ctx.config.param(META_LINE, "edge_lines")
     comment_range = page.html_comment_lines if html else None
@@ -1202,6 +1300,7 @@ def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> 
     max_words = ctx.config.param(META_LINE, "max_words")
     head_to = first_good + 2
     tail_to = last_good + edge
+    bylines: list[_Line] = []
     for k, ln in enumerate(ls):
         if ln.label == "title" or (ln.rule is not None and ln.rule not in (LOW_CONTENT.code,)):
             continue
@@ -1211,6 +1310,8 @@ def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> 
         if ln.nwords > max_words:
             continue
         kind, explicit = _meta_kind(ln, data)
+        if kind == "byline":
+            bylines.append(ln)
         in_head = head_from <= k < head_to or (explicit and k < first_good and k <= 3)
         near_title = title_k is not None and abs(k - title_k) <= 2
         in_tail = last_good < k <= last_good + edge and kind in ("byline", "source-credit", "date")
@@ -1248,6 +1349,7 @@ def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> 
             _set(ln, "boilerplate", "navigation", LOW_CONTENT.code)
         else:
             _set(ln, "boilerplate", "low-content", LOW_CONTENT.code)
+    return bylines
 
 
 def _find_title(ls: list[_Line], first_good: int, data: dict[str, Any], html: bool, page: Any) -> int | None:
