@@ -210,12 +210,8 @@ def _setup(options: RunOptions, template_counts: Any = None) -> WorkerSetup:
 
 
 def _start_pool(options: RunOptions, template_counts: Any) -> ForkPool:
-    """The process pool, forked before any document is read or counted: the workers share the
-    imported code and the compiled patterns (built once here, where the parent needs them for
-    its own share of the documents), and they are ready while the parent starts reading."""
-    from .checks import preload_patterns
-
-    preload_patterns()
+    """The process pool, forked before anything else is loaded or counted: the workers share
+    only the imported code, and they are ready while the parent starts reading."""
     return ForkPool(options.jobs, initializer=_init_worker, initargs=(_setup(options, template_counts),))
 
 

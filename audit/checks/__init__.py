@@ -10,12 +10,3 @@ from . import ai_style, attribution, comments, dates, input, language, noise, re
 
 # input reports truncation and guessed encodings; noise labels every line; comments relabels the reader-comment section; the rest read labels.
 FAMILIES = (input, noise, comments, dates, attribution, ai_style, language, readability)
-
-
-def preload_patterns() -> None:
-    """Build the families' compiled phrase and date patterns (each family's PRELOAD loaders)
-    now. A process pool calls this in the parent before it forks: every worker starts with
-    them instead of compiling its own (~0.3 s a worker)."""
-    for family in FAMILIES:
-        for load in getattr(family, "PRELOAD", ()):
-            load()

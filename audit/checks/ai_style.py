@@ -77,7 +77,6 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..context import Context
@@ -362,9 +361,14 @@ class Lexicon:
         return name
 
 
-@lru_cache(maxsize=1)
+_LEXICON: Lexicon | None = None
+
+
 def lexicon() -> Lexicon:
-    return Lexicon()
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = Lexicon()
+    return _LEXICON
 
 
 # ------------------------------------------------------------------------- structural cues
@@ -530,10 +534,6 @@ def _body_lines(ctx: Context) -> list:
     if len(labels) < len(lines):
         return ctx.lines_labelled("body")
     return [ln for ln, lab in zip(lines, labels) if lab.label == "body" and not ln.blank]
-
-
-# built before a process pool forks (checks.preload_patterns)
-PRELOAD = (lexicon,)
 
 
 def run(ctx: Context) -> dict[str, Any]:

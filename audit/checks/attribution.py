@@ -1260,10 +1260,6 @@ def _domain_rating(ctx: Context, domain: str | None, via: str | None) -> dict[st
 
 # ---------------------------------------------------------------------------------------------
 
-# built before a process pool forks (checks.preload_patterns)
-PRELOAD = (_data,)
-
-
 def run(ctx: Context) -> dict[str, Any]:
     data = _data()
     page = ctx.page

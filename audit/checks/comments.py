@@ -205,10 +205,6 @@ def _name_like(text: str, data: dict[str, Any]) -> bool:
             and not data["byline"].match(core) and not data["stamp-label"].match(core))
 
 
-# built before a process pool forks (checks.preload_patterns)
-PRELOAD = (_data,)
-
-
 def run(ctx: Context) -> dict[str, Any]:
     page = ctx.page
     html = page.kind == "html"

@@ -1172,10 +1172,6 @@ def _choose(ranked: list[Candidate], settings: Settings, implausible) -> tuple[C
     return None, rejected
 
 
-# built before a process pool forks (checks.preload_patterns)
-PRELOAD = (lexicon,)
-
-
 def run(ctx: Context) -> dict[str, Any]:
     settings = Settings.of(ctx)
     page, doc = ctx.page, ctx.page.doc
