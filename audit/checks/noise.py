@@ -931,10 +931,6 @@ def _meta_kind_uncached(ln: _Line, data: dict[str, Any]) -> tuple[str | None, bo
     return None, False
 
 
-# built before a process pool forks (checks.preload_patterns)
-PRELOAD = (_data,)
-
-
 def run(ctx: Context) -> dict[str, Any]:
     page = ctx.page
     data = _data()
