@@ -1,8 +1,8 @@
 """A run over many documents: read, audit, validate, render, write, summarise, gate.
 
 Documents stream through: memory holds one chunk of documents per worker plus the bounded
-summary. `jobs > 1` maps `audit_and_render` over a process pool (audit.pool) with `imap`, so reports come
-back in input order and the files are byte-identical to a one-job run. Reports are
+summary. `jobs > 1` maps `audit_and_render` over a process pool (audit.pool) with `imap`, so
+reports come back in input order and the files are byte-identical to a one-job run. Reports are
 validated against the schema before they are written; a report that fails stops the run
 with `ReportInvalid` (a bug in the tool), while a document that cannot be read gets a report
 with status "error" and the run goes on.

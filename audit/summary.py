@@ -139,7 +139,7 @@ class Summary:
 def summary_digest(report: dict[str, Any]) -> dict[str, Any]:
     """The part of a report that `Summary.add` and the gate read, and nothing else: a pool's
     workers send this back instead of the whole report, so the parent unpickles a tenth of it.
-    Keep in step with `add` (tests/test_runner checks both give the same summary)."""
+    Keep in step with `add` (tests/test_pipeline checks both give the same summary)."""
     digest = {k: report[k] for k in ("id", "output_name", "status", "verdict", "error") if k in report}
     if report["status"] != "ok":
         return digest

@@ -590,10 +590,7 @@ class _Line:
 
     def __init__(self, i: int, text: str, keyed: bool = False):
         self.i = i
-        f = _FEATURES.get(text)
-        if f is None:
-            f = _features(text)
-        self.f = f
+        self.f = f = _features(text)
         self.text, self.core, self.bullet, self.words = f.text, f.core, f.bullet, f.words
         self.lwords, self.nwords, self.nchars = f.lwords, f.nwords, f.nchars
         self.end_punct, self.heading = f.end_punct, f.heading
@@ -734,32 +731,6 @@ def _neighbours(ls: list[_Line], skip_near: bool) -> tuple[list[str], list[str]]
     return prev, nxt
 
 
-def _neighbours_both(ls: list[_Line]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """_neighbours(ls, True) and _neighbours(ls, False) in one pass each way."""
-    n = len(ls)
-    prev_s, next_s = ["bad"] * n, ["bad"] * n
-    prev_n, next_n = ["bad"] * n, ["bad"] * n
-    classes = [ln.cls for ln in ls]
-    last_s = last_n = "bad"
-    for k, c in enumerate(classes):
-        prev_s[k] = last_s
-        prev_n[k] = last_n
-        if c == "good" or c == "bad":
-            last_s = last_n = c
-        elif c == "near":
-            last_n = c
-    last_s = last_n = "bad"
-    for k in range(n - 1, -1, -1):
-        next_s[k] = last_s
-        next_n[k] = last_n
-        c = classes[k]
-        if c == "good" or c == "bad":
-            last_s = last_n = c
-        elif c == "near":
-            last_n = c
-    return prev_s, next_s, prev_n, next_n
-
-
 def _promote_near_runs(ls: list[_Line], p: dict[str, Any]) -> None:
     """Plain text has many paragraphs shorter than jusText's 'good' length: a run of near-good
     lines (short lines between them allowed) is text all the same."""
@@ -792,7 +763,8 @@ def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
         elif between >= 0:
             between += ln.nchars
     new = [ln.cls for ln in ls]
-    p_strict, n_strict, p_near, n_near = _neighbours_both(ls)
+    p_strict, n_strict = _neighbours(ls, True)
+    p_near, n_near = _neighbours(ls, False)
     for k, ln in enumerate(ls):
         if ln.cls != "short":
             continue
@@ -830,12 +802,7 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     cluster is small next to the largest one. Section prompts ('Related', 'Subscribe') and,
     in teaser lists, the date line of every teaser separate clusters."""
     date_re = data["date"]
-    dates = []
-    for k, ln in enumerate(ls):
-        if ln.nwords <= 8:
-            cached = ln.f.date
-            if cached[1] if cached is not None and cached[0] is date_re else _is_date_line(ln, date_re):
-                dates.append(k)
+    dates = [k for k, ln in enumerate(ls) if ln.nwords <= 8 and _is_date_line(ln, date_re)]
     split_at_dates = len(dates) >= p["teaser_dates"]
     date_set = set(dates)
     clusters: list[list[_Line]] = []
@@ -946,9 +913,7 @@ def run(ctx: Context) -> dict[str, Any]:
     # 1. context-free: phrases, template lines, then jusText classes
     words = stops = 0.0
     for ln in ls:
-        cached = ln.f.stop
-        share = cached[1] if cached is not None and cached[0] is stop else _stop_share(ln.f, stop)
-        ln.stop = share
+        share = ln.stop = _stop_share(ln.f, stop)
         words += ln.nwords
         stops += share * ln.nwords
     no_list = bool(words) and stops < p["min_stop_coverage"] * words
