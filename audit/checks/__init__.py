@@ -10,3 +10,12 @@ from . import ai_style, attribution, comments, dates, input, language, noise, re
 
 # input reports truncation and guessed encodings; noise labels every line; comments relabels the reader-comment section; the rest read labels.
 FAMILIES = (input, noise, comments, dates, attribution, ai_style, language, readability)
+
+
+def preload() -> None:
+    """Build the families' compiled phrase and date patterns (each family's PRELOAD loaders)
+    now. A process pool's parent calls this before it forks, so every worker starts with them
+    instead of compiling its own (~0.3 s of CPU a worker, ~12 MB the parent holds)."""
+    for family in FAMILIES:
+        for load in getattr(family, "PRELOAD", ()):
+            load()

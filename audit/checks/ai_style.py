@@ -536,6 +536,10 @@ def _body_lines(ctx: Context) -> list:
     return [ln for ln, lab in zip(lines, labels) if lab.label == "body" and not ln.blank]
 
 
+# built in a pool's parent before it forks (checks.preload)
+PRELOAD = (lexicon,)
+
+
 def run(ctx: Context) -> dict[str, Any]:
     config = ctx.config
     threshold = config.param(FLAGGED, "threshold")

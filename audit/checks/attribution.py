@@ -1260,6 +1260,10 @@ def _domain_rating(ctx: Context, domain: str | None, via: str | None) -> dict[st
 
 # ---------------------------------------------------------------------------------------------
 
+# built in a pool's parent before it forks (checks.preload)
+PRELOAD = (_data,)
+
+
 def run(ctx: Context) -> dict[str, Any]:
     data = _data()
     page = ctx.page

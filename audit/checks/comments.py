@@ -205,6 +205,10 @@ def _name_like(text: str, data: dict[str, Any]) -> bool:
             and not data["byline"].match(core) and not data["stamp-label"].match(core))
 
 
+# built in a pool's parent before it forks (checks.preload)
+PRELOAD = (_data,)
+
+
 def run(ctx: Context) -> dict[str, Any]:
     page = ctx.page
     html = page.kind == "html"

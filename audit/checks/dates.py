@@ -1172,6 +1172,10 @@ def _choose(ranked: list[Candidate], settings: Settings, implausible) -> tuple[C
     return None, rejected
 
 
+# built in a pool's parent before it forks (checks.preload)
+PRELOAD = (lexicon,)
+
+
 def run(ctx: Context) -> dict[str, Any]:
     settings = Settings.of(ctx)
     page, doc = ctx.page, ctx.page.doc

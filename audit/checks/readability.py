@@ -117,17 +117,33 @@ def total_syllables(words: list[str], lang: str) -> int:
 # Liang's algorithm looks up every substring of the word up to the longest pattern (28
 # characters in English). Most substrings stop being the start of any pattern after two or
 # three letters: with the set of the patterns' proper prefixes, the look-ups at a position stop
-# there (en: 9,650 prefixes, ~1 MB; the result is the same). German lists 232,000 prefixes
-# (~22 MB a process): above PREFIX_BUDGET a language keeps the unpruned loop.
+# there (the result is the same). The set holds the prefixes up to the longest length that keeps
+# it within PREFIX_BUDGET entries (en: all 9,650 prefixes, ~1 MB; de: all would be 232,000, ~22 MB
+# a process, so German keeps those up to 6 letters); a longer piece is looked up without the test.
 PREFIX_BUDGET = 50_000
-_PATTERN_PREFIXES: dict[Any, frozenset[str] | None] = {}
+_PATTERN_PREFIXES: dict[Any, tuple[frozenset[str], int]] = {}
 
 
-def _pattern_prefixes(hyph_dict: Any) -> frozenset[str] | None:
+def _pattern_prefixes(hyph_dict: Any) -> tuple[frozenset[str], int]:
+    """The patterns' proper prefixes up to a length, and that length. The first call for a
+    dictionary also makes its patterns share their equal values: Pyphen keeps a (start, levels)
+    pair per pattern, and German's 66,000 patterns have 2,465 distinct ones (~8 MB a process)."""
     if hyph_dict not in _PATTERN_PREFIXES:
         patterns = hyph_dict.patterns
-        prefixes = {key[:n] for key in patterns for n in range(1, len(key))}
-        _PATTERN_PREFIXES[hyph_dict] = frozenset(prefixes) if len(prefixes) <= PREFIX_BUDGET else None
+        shared: dict[Any, Any] = {}
+        for key, value in patterns.items():
+            patterns[key] = shared.setdefault(value, value)
+        prefixes: set[str] = set()
+        longest = hyph_dict.maxlen  # unless the budget stops the set short
+        # one length at a time: all of German's prefixes at once would leave ~20 MB of freed
+        # strings the process keeps
+        for n in range(1, hyph_dict.maxlen):
+            level = {key[:n] for key in patterns if len(key) > n}
+            if len(prefixes) + len(level) > PREFIX_BUDGET:
+                longest = n - 1
+                break
+            prefixes |= level
+        _PATTERN_PREFIXES[hyph_dict] = (frozenset(prefixes), longest)
     return _PATTERN_PREFIXES[hyph_dict]
 
 
@@ -138,7 +154,7 @@ def _hyphenation_points(hyphenator: Any, word: str) -> int:
     word = word.lower()
     hyph_dict = hyphenator.hd
     patterns, maxlen = hyph_dict.patterns, hyph_dict.maxlen
-    prefixes = _pattern_prefixes(hyph_dict)
+    prefixes, pruned_up_to = _pattern_prefixes(hyph_dict)
     pointed = f".{word}."
     size = len(pointed)
     levels = [0] * (size + 1)
@@ -153,7 +169,7 @@ def _hyphenation_points(hyphenator: Any, word: str) -> int:
                     if at <= size and value > levels[at]:
                         levels[at] = value
                     at += 1
-            if prefixes is not None and piece not in prefixes:
+            if piece not in prefixes and j - i <= pruned_up_to:
                 break  # no longer pattern starts with this piece
     left, right = hyphenator.left, len(word) - hyphenator.right
     return sum(1 for at in range(1, size + 1) if levels[at] % 2 and left <= at - 1 <= right)
