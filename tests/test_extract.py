@@ -409,3 +409,73 @@ def test_a_failing_metadata_finder_keeps_the_main_text(monkeypatch):
     page = html_page(ARTICLE_HEADER_PAGE)
     assert MUSEUM[0] in body_lines(page)
     assert page.html_meta == {"metadata_error": "ValueError: bad date markup"}
+
+
+# ------------------------------------------------------------------ readability's pruning, in one pass
+
+OVERALL_DISCARD_STRUCTURE_DIGEST = "8ce49a1059a21d71"  # trafilatura 2.3.1, expressions blanked
+# Each takes a branch of trafilatura's OVERALL_DISCARD_XPATH, or one it must not take. `@id|@class`
+# reads whichever of the two the tag names first, so a class before a consent id keeps the block.
+DISCARD_PAGES = [
+    "<div id='cookie-notice' class='main'><p>We use cookies.</p></div>",
+    "<div class='main' id='cookie-notice'><p>We use cookies.</p></div>",
+    "<span role='Navigation'>Home News</span>",
+    "<section data-lp-replacement-content=''>Swapped in</section>",
+    "<div data-component='MostPopularStories'>Most read</div>",
+    "<p id='share-bar'>Share this</p>",
+    "<div class='post ad-slot'>Advert</div>",
+    "<li class='menu'>A list item is not in the first xpath's tags</li>",
+    "<div class='comments-title'>3 comments</div>",
+    "<div id='reply-3'>A reply</div>",
+    "<div class='note' id='reply-3'>The class comes first</div>",
+    "<div style='display:none'>Hidden</div>",
+    "<div id='a' style='visibility:hidden'>The id comes first</div>",
+    "<div style='color:red' id='hidden-box'>The style comes first</div>",
+    "<div aria-hidden='true'>Icon</div>",
+    "<div class='sidebar'><div class='hide-me'>Nested</div> tail text</div>",
+    "<p>A plain paragraph with <b>no</b> attributes.</p>",
+]
+
+
+@pytest.mark.parametrize("body", DISCARD_PAGES)
+def test_readabilitys_pruning_removes_what_trafilaturas_xpaths_remove(body):
+    from copy import deepcopy
+
+    from lxml.etree import tostring
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    tree = parsed(f"<html><body><p>Before the block.</p>{body}<p>After it.</p></body></html>")
+    theirs, ours = deepcopy(tree), deepcopy(tree)
+    prune_unwanted_nodes(theirs, OVERALL_DISCARD_XPATH)
+    extract._prune_overall_discard(ours)
+    assert tostring(ours) == tostring(theirs)
+
+
+def test_readabilitys_pruning_agrees_with_trafilatura_on_real_pages():
+    from copy import deepcopy
+
+    from lxml.etree import tostring
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    pruned_any = False
+    for path in sorted((DATA / "html").glob("*.html")):
+        tree = parsed(path.read_text(encoding="utf-8"))
+        theirs, ours = deepcopy(tree), deepcopy(tree)
+        prune_unwanted_nodes(theirs, OVERALL_DISCARD_XPATH)
+        extract._prune_overall_discard(ours)
+        assert tostring(ours) == tostring(theirs)
+        pruned_any |= tostring(ours) != tostring(tree)
+    assert pruned_any
+
+
+def test_the_discard_xpaths_are_the_ones_the_pruning_restates():
+    # their expressions are read from trafilatura; the rest of each xpath is restated in Python
+    import hashlib
+
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    paths = "\n".join(" ".join(extract._EXSLT_TEST.sub(r"re:test(\1, ...)", xp.path).split())
+                      for xp in OVERALL_DISCARD_XPATH)
+    assert hashlib.sha256(paths.encode()).hexdigest()[:16] == OVERALL_DISCARD_STRUCTURE_DIGEST
