@@ -62,3 +62,38 @@ def test_a_killed_worker_stops_the_map_instead_of_hanging():
             list(pool.imap(_die_on_five, range(20), chunksize=2))
     finally:
         pool.terminate()
+
+
+def _lexicon_was_inherited(_: int) -> bool:
+    from audit.checks import ai_style
+
+    return ai_style._LEXICON is not None
+
+
+def test_workers_start_with_the_patterns_their_parent_built():
+    from audit.checks import FAMILIES, ai_style, preload
+
+    loaders = [load for family in FAMILIES for load in getattr(family, "PRELOAD", ())]
+    assert len(loaders) >= 4  # the families with compiled phrase or date patterns
+    saved = ai_style._LEXICON
+    ai_style._LEXICON = None
+    try:
+        if hasattr(os, "fork"):
+            # a worker forked before the parent builds them has none
+            pool = ForkPool(1)
+            try:
+                assert list(pool.imap(_lexicon_was_inherited, [0])) == [False]
+            finally:
+                pool.terminate()
+        preload()
+        assert ai_style._LEXICON is not None
+        assert all(load.cache_info().currsize == 1 for load in loaders if hasattr(load, "cache_info"))
+        if hasattr(os, "fork"):
+            pool = ForkPool(1)
+            try:
+                assert list(pool.imap(_lexicon_was_inherited, [0])) == [True]
+            finally:
+                pool.terminate()
+    finally:
+        if saved is not None:
+            ai_style._LEXICON = saved
