@@ -70,6 +70,15 @@ def _lexicon_was_inherited(_: int) -> bool:
     return ai_style._LEXICON is not None
 
 
+def _a_new_worker_has_the_lexicon() -> bool:
+    pool = ForkPool(1)
+    try:
+        return list(pool.imap(_lexicon_was_inherited, [0])) == [True]
+    finally:
+        pool.terminate()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers inherit the parent's memory only when forked")
 def test_workers_start_with_the_patterns_their_parent_built():
     from audit.checks import FAMILIES, ai_style, preload
 
@@ -78,22 +87,11 @@ def test_workers_start_with_the_patterns_their_parent_built():
     saved = ai_style._LEXICON
     ai_style._LEXICON = None
     try:
-        if hasattr(os, "fork"):
-            # a worker forked before the parent builds them has none
-            pool = ForkPool(1)
-            try:
-                assert list(pool.imap(_lexicon_was_inherited, [0])) == [False]
-            finally:
-                pool.terminate()
+        assert not _a_new_worker_has_the_lexicon()  # forked before the parent built it
         preload()
         assert ai_style._LEXICON is not None
         assert all(load.cache_info().currsize == 1 for load in loaders if hasattr(load, "cache_info"))
-        if hasattr(os, "fork"):
-            pool = ForkPool(1)
-            try:
-                assert list(pool.imap(_lexicon_was_inherited, [0])) == [True]
-            finally:
-                pool.terminate()
+        assert _a_new_worker_has_the_lexicon()
     finally:
         if saved is not None:
             ai_style._LEXICON = saved
