@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -763,3 +764,241 @@ def test_one_huge_line_does_not_pick_the_pages_language():
     options = " ".join(["Directeur général de l'association jusqu'en 2005 et de la création des équipes"] * 300)
     ls = [noise._Line(k, t) for k, t in enumerate([english] * 12 + [options])]
     assert noise._pick_language(ls, data) is data["stop"]["en"]
+
+
+# ------------------------------------------------------------------ round 12: edges of the article
+
+
+def test_author_box_without_a_byline_is_the_authors_bio():
+    """'Jake Goulding' / 'Jake is the co-founder ...' under an 'Author' header at the end (a
+    real box from a Rust blog post); the page has no byline to find the name by."""
+    bio = ("Jake is the co-founder of Integer 32, the world's first Rust consultancy. He also "
+           "co-produced the Rust in Motion video series for Manning.")
+    text = "Council extends bus programme\n" + _paragraphs(6) + "\nAuthor\nJake Goulding\n" + bio + "\n"
+    ctx = classify(text)
+    assert label(ctx, 8)[:2] == ("boilerplate", "author-bio")  # the header parts the box from the article
+    assert label(ctx, 9)[0] == "boilerplate" and label(ctx, 10)[0] == "boilerplate"
+    assert all(label(ctx, n)[0] == "body" for n in range(2, 8))
+    # the same box without the header, as the last paragraph
+    ctx = classify("Council extends bus programme\n" + _paragraphs(6) + "\nJake Goulding\n" + bio + "\n")
+    assert label(ctx, 8)[1] == "author-bio" and label(ctx, 9)[1] == "author-bio"
+
+
+def test_subheading_opening_its_paragraph_is_not_an_author_box():
+    """A subheading whose words the page also writes in lower case is a topic, not a name; a
+    list of people or products, each with its paragraph, is the content itself."""
+    para = ("Quantum computing is an entirely new approach to processing information, grounded in the "
+            "principles of quantum mechanics that the lab has studied for years.")
+    ctx = classify("Council extends bus programme\n" + _paragraphs(6) + "\nQuantum Computing\n" + para + "\n")
+    assert label(ctx, 8)[0] == "body" and label(ctx, 9)[0] == "body"
+    people = ["Anna Keller", "Ben Ortiz", "Clara Nowak", "David Brandt"]
+    entries = "\n".join(f"{name}\n{name.split()[0]} leads the team that plans the new routes for the city's "
+                        "buses and trams, and she reports to the council every month." for name in people)
+    ctx = classify("Council extends bus programme\n" + _paragraphs(6) + "\n" + entries + "\n")
+    assert all(label(ctx, n)[0] == "body" for n in range(8, 16))
+
+
+def test_author_as_a_list_item_is_a_badge_not_the_header_of_a_box():
+    """'• Author' in a forum post's member details must not cut the thread after it."""
+    reply = ("Very insightful! So, for example, today's passenger promo would be applied by your agent "
+             "and you would still keep the price you were quoted when you booked the cruise. ") * 4
+    text = ("Booking cruises with a travel agent\n" + _paragraphs(5) + "\n  • Members\n  • Author\n#3\n"
+            + reply + "\n")
+    ctx = classify(text)
+    assert label(ctx, 8)[1] == "author-bio"
+    assert label(ctx, 10)[0] == "body"
+    # the same reply after an 'Author' header is a box after the article
+    ctx = classify(text.replace("  • Author", "Author"))
+    assert label(ctx, 10)[0] == "boilerplate"
+
+
+def test_colon_line_introducing_the_text_is_kept():
+    """'On 2 Dec 2024, I received this message ...:' is shorter than a lead paragraph, but it
+    introduces the text right below it (the quoted message)."""
+    intro = "On 2 Dec 2024, I received this message from Higher Logic's Director of Software Engineering:"
+    text = "Higher Logic has terminated open source Vanilla\nLinc Admin\n" + intro + "\n[…]\n" + _paragraphs(5) + "\n"
+    ctx = classify(text)
+    assert label(ctx, 3)[0] == "body"
+    # decoy: a colon line far above the text (a menu header) stays out
+    ctx = classify("Categories:\n" + "\n".join(["Home", "News", "Sport", "Weather", "Contact"] * 3) + "\n"
+                   + _paragraphs(5) + "\n")
+    assert label(ctx, 1)[0] == "boilerplate"
+
+
+def test_closing_sentence_after_the_last_paragraph_is_kept():
+    text = ("Council extends bus programme\n" + _paragraphs(5) +
+            "\nHere is the link to the podcast, which only takes twenty minutes.\nShare this:\n  • Twitter\n")
+    ctx = classify(text)
+    assert label(ctx, 7)[0] == "body"
+    assert label(ctx, 8)[0] == "boilerplate"
+    # a question or a prompt ending in ':' asks the reader to go on; a web address sends them away
+    for tail in ("Do you want more from us?", "More of our columns on the site of the paper:",
+                 "You will find more about the tournament at www.itfjuniors.de."):
+        ctx = classify("Council extends bus programme\n" + _paragraphs(5) + "\n" + tail + "\n")
+        assert label(ctx, 7)[0] == "boilerplate", tail
+
+
+def test_picture_caption_is_not_the_headline():
+    caption = "Angus Barbieri mając 27 lat, ważył 206 kilogramów /domena publiczna"
+    text = "Menu\n" + caption + "\n" + _paragraphs(5) + "\n"
+    ctx = classify(text)
+    assert ctx.results["noise"]["title_line"] != 2
+    ctx = classify("Angus Barbieri fasted for 382 days\n" + _paragraphs(5) + "\n")
+    assert ctx.results["noise"]["title_line"] == 1
+
+
+def test_one_word_with_a_digit_does_not_make_a_sentence_a_table_row():
+    ln = noise._Line(0, "In this article, I’ll explain how to increase and decrease the text font sizes of ggplot2 "
+                        "plots in R.")
+    assert noise._shape(ln.f) == 0  # prose that names a thing, not cells
+    assert noise._shape(noise._Line(2, "Das Passwort liegt in KeePass, nicht im Browser.").f) == 0
+    assert noise._shape(noise._Line(1, "Support for Economic Integration65%Opposition22%").f) & noise._SHAPE_CAMEL
+
+
+def test_clusters_after_a_dated_copyright_line_are_dropped():
+    """Login dialogs and scripts after the page's footer are not text, however long; a picture
+    credit with a copyright sign is not the footer."""
+    dialog = ("We'll keep you signed in on this device. You won't need to sign in as often but to keep your "
+              "account secure, use this option only on your personal devices.")
+    # (after a footer line a cluster needs half the article's size; after a dated copyright, all of it)
+    dialogs = "\n".join(dialog.replace("device", word) for word in
+                        ("device", "phone", "laptop", "tablet", "computer", "watch", "console", "reader"))
+    text = ("Council extends bus programme\n" + _paragraphs(4) + "\n© 2026 Allen Edmonds LLC. All Rights Reserved\n"
+            "Terms of Use\n" + dialogs + "\n")
+    ctx = classify(text)
+    assert all(label(ctx, n)[0] == "boilerplate" for n in range(8, 16))
+    ctx = classify(text.replace("© 2026 Allen Edmonds LLC. All Rights Reserved", "© picture alliance/dpa"))
+    assert all(label(ctx, n)[0] == "body" for n in range(8, 16))
+
+
+def test_intro_above_the_table_of_contents_is_kept():
+    intro = ("Ist deine Katze häufig allein? Dann ist es wichtig, dass sie ausreichend beschäftigt wird. "
+             "Mit einem elektrischen Spielzeug kann sie auch allein spielen.")
+    toc = "Inhaltsverzeichnis\n  * 1 Das Wichtigste vorab\n  * 2 Spielzeuge im Vergleich\n"
+    article = "\n".join(
+        f"Im Abschnitt {k} geht es darum, wie sich Katzen beschäftigen lassen, wenn sie tagsüber allein "
+        "sind, und welches Spielzeug ihnen dabei am meisten Freude macht, sagt die Tierärztin." for k in range(12))
+    ctx = classify("Kaufratgeber: Katzenspielzeug\n" + intro + "\n" + toc + article + "\n")
+    assert label(ctx, 2)[0] == "body"
+    assert label(ctx, 3)[:2] == ("boilerplate", "toc")
+
+
+def test_form_consent_and_prompt_phrases():
+    bp = noise._data()["boilerplate"]
+
+    def kind(text: str) -> str | None:
+        return bp.kind(noise._strip_edges(text) or text, text, 120, 400)
+
+    assert kind("E-Mail (wird benötigt und nicht veröffentlicht)") == "comment-form"
+    assert kind("Teile diesen Beitrag auf Social Media.") == "share"
+    assert kind("← Das irrwitzige IKT-Theater dieses Landes → Warum Michel Reimon nach Brüssel muss") == "related"
+    assert kind("Ich bin mit der Verarbeitung meiner Daten nach Datenschutzerklärung einverstanden.") is not None
+    assert kind("Benachrichtigung aktivieren Dürfen wir Sie in Ihrem Browser über die wichtigsten "
+                "Nachrichten informieren?") is not None
+    assert kind("Vergrößern Eine kleine runde Aussparung für die Facetime-Kamera im Display.") == "gallery"
+    assert kind("Letzte Aktualisierung am 2.02.2022 / Bei den Verlinkungen handelt es sich um Affiliate Links") == "ads"
+    # decoys: sentences of an article
+    assert kind("Vergrößern Sie Ihr Netzwerk, indem Sie regelmäßig Veranstaltungen besuchen.") is None
+    assert kind("Der Bürgermeister ist damit einverstanden, dass die Linie verlängert wird.") is None
+    assert kind("Share prices fell sharply on Monday after the report was published.") is None
+
+
+def test_ingredient_list_between_intro_and_method_is_text():
+    """A recipe's ingredients ('125 g Mehl', '1 TL Backpulver') are too short to be text line by
+    line; a run of them is part of the recipe. Survey options ('18 - 24', '5ft4-5ft7') are not."""
+    intro = ("Dieser Kuchen ist der cremigste Kuchen, den ich kenne, und er gelingt auch Anfängern ohne "
+             "Probleme, wenn man den Pudding rechtzeitig kocht und abkühlen lässt.")
+    method = ("Als erstes den Pudding kochen und zum Abkühlen beiseitestellen. Dann den Boden kneten, in die "
+              "Form drücken und den Schmand mit dem abgekühlten Pudding verrühren.")
+    ingredients = "125 g Mehl\n65 g Zucker\n65 g Margarine oder Butter\n1 TL Backpulver\n500 ml Milch\n"
+    # (the site's buttons and the nutrition table part the list from the method)
+    widgets = "Drucken\nTeilen\nRezept speichern\nNährwerte pro Portion\nkcal\nEiweiß\nFett\nZubereitung\n"
+    text = ("Mandarinen-Schmand-Kuchen\nZutaten\n" + ingredients + widgets + intro + "\n" + method + "\n"
+            + method.replace("Als erstes", "Zuerst") + "\n")
+    ctx = classify(text)
+    assert all(label(ctx, n)[0] == "body" for n in range(3, 8))
+    assert label(ctx, 8)[0] == "boilerplate"  # 'Drucken'
+    assert ctx.results["noise"]["title_line"] == 1  # an ingredient in its list is not the headline
+    page = Page.from_text(Document(id="t", text=text), text)
+    off = Context(page=page, config=replace(DEFAULT_CONFIG, params={"N102": {"quantity_run": 99}}))
+    off.results["noise"] = noise.run(off)
+    assert label(off, 3)[0] == "boilerplate"  # without the rule the list is lost
+    ls = [noise._Line(k, t) for k, t in enumerate(["18 - 24", "25 - 34", "5ft4-5ft7 (163cm-172cm)",
+                                                   "6ft-6ft3 (183cm-192)", "6ft4+(193cm)"])]
+    for ln in ls:
+        ln.cls = "short"
+    noise._mark_quantity_lists(ls, {"quantity_run": 4, "quantity_words": 6})
+    assert all(ln.cls == "short" for ln in ls)
+
+
+def test_about_box_header_parts_the_company_blurb_from_the_article():
+    """'About DataFeedWatch' over the company's blurb after a post starts a box, like 'About
+    the author'; 'About a buck an ear.' (a punchline) and 'About authentication and
+    authorization' (a topic) are not such headers."""
+    bp = noise._data()["boilerplate"]
+
+    def kind(text: str) -> str | None:
+        return bp.kind(noise._strip_edges(text) or text, text, 120, 400, phrases=False)
+
+    assert kind("About DataFeedWatch") == "author-bio"
+    assert kind("Über Cicero") == "author-bio"
+    for text in ("About a buck an ear.", "About authentication and authorization", "About this recipe",
+                 "About Us"):
+        assert kind(text) != "author-bio", text
+    blurb = ("DataFeedWatch by Cart.com is the top-rated global product feed management platform that "
+             "enables eCommerce brands and agencies to optimise their product data for every channel.")
+    ctx = classify("Council extends bus programme\n" + _paragraphs(5) + "\nAbout DataFeedWatch\n" + blurb + "\n")
+    assert label(ctx, 7)[:2] == ("boilerplate", "author-bio") and label(ctx, 8)[0] == "boilerplate"
+
+
+def test_long_bio_as_the_last_paragraph_is_dropped_but_not_in_the_middle():
+    bio = ("Rebecca Norris is a full-time freelance writer living in the Washington, D.C. metro area. " * 6).strip()
+    assert len(bio) > 400
+    ctx = classify("Council extends bus programme\n" + _paragraphs(5) + "\n" + bio + "\n")
+    assert label(ctx, 7)[:2] == ("boilerplate", "author-bio")
+    # the same opening in the middle of the article describes its subject
+    ctx = classify("Council extends bus programme\n" + _paragraphs(3) + "\n" + bio + "\n"
+                   + _paragraphs(3, first=4) + "\n")
+    assert label(ctx, 5)[0] == "body"
+
+
+def test_disclaimer_disclosure_and_form_notice_phrases():
+    bp = noise._data()["boilerplate"]
+
+    def kind(text: str) -> str | None:
+        return bp.kind(noise._strip_edges(text) or text, text, 120, 400)
+
+    assert kind("The content contained in this blog post is intended for general informational purposes "
+                "only and is not a substitute for advice.") == "footer"
+    assert kind("Past performance is not a guarantee of future returns.") == "footer"
+    assert kind("MAKERS MARKET and other logos, designs and service names are trademarks of our company.") == "footer"
+    assert kind("Many of the offers that appear on this site are from companies from which we receive "
+                "compensation.") == "ads"
+    assert kind("You are using an out of date browser. It may not display this or other websites "
+                "correctly.") == "cookie"
+    assert kind("By checking this box, I authorize the company to send me marketing calls and text "
+                "messages.") == "share"
+    assert kind("If you see anything in the documentation that is not correct, please use this form to report "
+                "a documentation issue.") == "call-to-action"
+    # decoys: the same words in sentences of an article or a manual
+    assert kind("This is for information purposes only. Mutating the values has no effect.") is None
+    assert kind("Neumann had also planned to charge WeWork almost $6 million to use his trademark of the word "
+                "“We” after the company rebranded itself The We Company.") is None
+    assert kind("The cookies were baked for twenty minutes and cooled on a rack.") is None
+    assert kind("Investors were told that the fund is subject to new rules from next year.") is None
+
+
+def test_footer_without_stop_words_does_not_anchor_the_links_above_it():
+    """On a page in a language with no stop-word list (a Korean column from the regression
+    pages) a line is near-good by its end punctuation alone; the site's copyright footer
+    ('... EnterMedia.co.kr . All right reserved.') must be recognised before the context pass,
+    or the teaser links between the column and the footer become text."""
+    text = (REGRESSION / "docs" / "sha_c53752d695f4.txt").read_text(encoding="utf-8")
+    ctx = classify(text)
+    lines = [ln.text.strip() for ln in ctx.page.lines]
+    footer = next(n for n, t in enumerate(lines, 1) if t.endswith("All right reserved."))
+    teaser = next(n for n, t in enumerate(lines, 1) if t.startswith("* ‘골목식당’ 결국"))
+    column = next(n for n, t in enumerate(lines, 1) if t.startswith("결국 어쩔 수 없이"))
+    assert label(ctx, footer)[:2] == ("boilerplate", "footer")
+    assert label(ctx, teaser)[0] == "boilerplate"
+    assert label(ctx, column)[0] == "body"

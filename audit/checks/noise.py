@@ -61,6 +61,7 @@ LOW_CONTENT = define(
     cluster_gap=400,  # characters of bad lines that separate two clusters of good lines
     cluster_share=0.25,  # clusters smaller than this share of the largest are teasers / sidebars
     cluster_share_after=0.5,  # the same after the largest cluster and a section break (related, bio, form)
+    cluster_share_footer=1.0,  # the same after a dated copyright line (the page footer) below the largest cluster
     fallback_chars=200,  # with less body text than this, the page's densest region is kept (no prose)
     fallback_words=3,  # lines of this many words count for that region ...
     fallback_short=15,  # ... shorter lines cost this much ...
@@ -68,6 +69,11 @@ LOW_CONTENT = define(
     lead_chars=120,  # a sentence-like line this long, stop-word rich, ...
     lead_gap=400,  # ... this few characters before the text is its lead paragraph
     lead_keep_chars=300,  # a cluster above the main one with a prose paragraph this long is kept
+    closing_lines=2,  # lines right after the last paragraph that may be its closing sentence ...
+    closing_words=4,  # ... if they have this many words and end like a sentence
+    quantity_run=4,  # this many lines in a row opening with a quantity are a list of ingredients or parts ...
+    quantity_words=6,  # ... if each has at most this many words
+    intro_gap=40,  # a near-good line ending in ':' this few characters above good text introduces it
     near_run=4,  # this many near-good lines in a row (short ones between) are text
     near_run_chars=300,  # or this many characters of them
     teaser_dates=3,  # this many short date lines mark a teaser list: each date starts a cluster
@@ -115,6 +121,7 @@ META_LINE = define(
     max_words=12,  # a meta line is short
     edge_lines=6,  # how many non-blank lines past the article's edges meta may sit
     bio_words=8,  # a kept line this long that opens with the byline's name is the author's bio
+    bio_name_words=4,  # an author box: a name line of 2 to this many words, then a paragraph opening with the name
 )
 TABLE_DAMAGE = define(
     "N120", "table-cells-run-together", "warning",
@@ -651,10 +658,14 @@ _SHAPE_CAMEL, _SHAPE_CODE = 1, 2
 
 
 def _shape(f: _Features) -> int:
-    """Bit flags: table cells run together (camel joins), source code."""
+    """Bit flags: table cells run together (camel joins), source code. A sentence with a
+    single join names a thing ('ggplot2', 'YouTube', 'Windows10'): it is not table cells."""
     if f.shape is None:
         core = f.core
-        f.shape = ((_SHAPE_CAMEL if f.nchars <= 150 and _CAMEL_JOIN.search(core) else 0)
+        camel = f.nchars <= 150 and _CAMEL_JOIN.search(core) is not None
+        if camel and f.end_punct:
+            camel = len(_CAMEL_JOIN.findall(core)) >= 2
+        f.shape = ((_SHAPE_CAMEL if camel else 0)
                    | (_SHAPE_CODE if _CODE_START.match(core) or (_CODE_CHAR.search(core) and _CODE.search(core))
                       else 0))
     return f.shape
@@ -696,7 +707,7 @@ def _first_step(ln: _Line, p: dict[str, Any], bp_re: _Patterns, max_chars: int,
 def _context_free(ln: _Line, p: dict[str, Any]) -> str:
     if ln.nchars < p["length_low"]:
         return "short"  # short: its neighbours decide
-    if _shape(ln.f):
+    if _shape(ln.f) & (_SHAPE_CAMEL | _SHAPE_CODE):
         return "short"  # a table row run together, or source code: the text around it decides
     if ln.nchars > p["length_high"] and not _SENTENCE_MARK.search(ln.core):
         # a long line with no sentence in it is a list run together (archives, tags, menus):
@@ -747,6 +758,37 @@ def _promote_near_runs(ls: list[_Line], p: dict[str, Any]) -> None:
         run = []
 
 
+def _mark_quantity_lists(ls: list[_Line], p: dict[str, Any]) -> None:
+    """A run of short lines that each open with a quantity and a unit or noun ('125 g Mehl',
+    '1 TL Backpulver', '1/2 block of tofu, diced') is a recipe's ingredients or a kit's parts:
+    too short for text line by line, but part of it (near-good, so the context decides)."""
+    starts = [k for k, ln in enumerate(ls) if ln.core[:1] in _QUANTITY_START]
+    if len(starts) < p["quantity_run"]:
+        return
+    max_words = p["quantity_words"]
+    run: list[_Line] = []
+    prev = -2
+    for k in starts + [-1]:
+        ln = ls[k] if k >= 0 else None
+        ok = (ln is not None and ln.label is None and ln.cls in ("short", "bad") and ln.nchars <= 80
+              and 2 <= ln.nwords <= max_words and _QUANTITY.match(ln.core) is not None)
+        if ok and k == prev + 1:
+            run.append(ln)
+        else:
+            if len(run) >= p["quantity_run"]:
+                for x in run:
+                    x.cls = "near"
+            run = [ln] if ok else []
+        prev = k
+
+
+# a quantity, then a unit or noun and another word: '125 g Mehl', '2 Pck. Vanillepuddingpulver',
+# '1 1/2 tsp sugar', '120g yellow noodles' (not '5ft4-5ft7' or '18 - 24': survey options)
+_QUANTITY = re.compile(r"(?:\d+(?:[.,/]\d+)?(?:\s*[-–]\s*\d+(?:[.,/]\d+)?)?|[½¼¾⅓⅔]|\d+\s+\d/\d)"
+                       r"\s*[^\W\d_]+\.?\s+[^\W\d_(]")
+_QUANTITY_START = frozenset("0123456789½¼¾⅓⅔")
+
+
 def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
     """jusText's context-sensitive pass: headings, short and near-good lines take their neighbours' class."""
     _promote_near_runs(ls, p)
@@ -792,6 +834,9 @@ def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
             continue
         lead = (ln.end_punct and ln.stop >= p["stopwords_high"] and ln.nchars >= p["lead_chars"]
                 and to_good[k] <= p["lead_gap"])
+        # a sentence ending in a colon right above the text introduces it ('... from their
+        # Director of Engineering:'), whatever its length
+        lead = lead or (ln.core[-1] == ":" and to_good[k] <= p["intro_gap"])
         new[k] = "bad" if p_strict[k] == n_strict[k] == "bad" and not lead else "good"
     for k, c in enumerate(new):
         ls[k].cls = c
@@ -826,7 +871,9 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
             section = False
             continue
         distance += max(ln.nchars, 20)
-        if ln.kind in _SECTION_BREAKS or (split_at_dates and k in date_set):
+        # ('Author' as a list item is a forum badge or a search facet, not the author box's header)
+        if (ln.kind in _SECTION_BREAKS and not (ln.bullet and ln.kind == "author-bio")) or (
+                split_at_dates and k in date_set):
             gap = -1
             # a related-links header breaks the page; an inline "Read more: <headline>" does not
             # (and a bare "Reply" button between forum posts does not either)
@@ -839,8 +886,18 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     weights = [sum(ln.nchars for ln in c) for c in clusters]
     top = max(weights)
     main = weights.index(top)
+    # the page's footer (a dated copyright line: '© 2026 Allen Edmonds LLC', not the picture
+    # credit '© picture alliance/dpa') and 'Table of contents' headers (not list items that
+    # repeat headings), by page line
+    code = BOILERPLATE_PHRASE.code
+    marks = [ln for ln in ls if (ln.kind == "footer" or ln.kind == "toc") and ln.rule == code]
+    first_i = clusters[0][0].i
+    footer_i = next((ln.i for ln in marks if ln.kind == "footer" and ln.i > first_i and _YEAR.search(ln.core)),
+                    None)
     for n, (c, w) in enumerate(zip(clusters, weights)):
         share = p["cluster_share_after"] if n > main and broken[n] else p["cluster_share"]
+        if n > main and footer_i is not None and c[0].i > footer_i:
+            share = p["cluster_share_footer"]  # the page ends at its footer: dialogs and scripts follow
         # the lead just above the article, parted from it only by the article's own dateline
         lead = n == main - 1 and dated[main] and any(
             ln.end_punct and ln.nchars >= p["lead_chars"] and ln.stop >= p["stopwords_low"] for ln in c)
@@ -848,6 +905,9 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
         # rest by a table or a chart), not a teaser: teasers above an article are short
         lead = lead or (n < main and any(
             ln.end_punct and ln.nchars >= p["lead_keep_chars"] and ln.stop >= p["stopwords_high"] for ln in c))
+        # the intro above the article's table of contents
+        lead = lead or (n == main - 1 and any(c[0].i < ln.i < clusters[main][0].i for ln in marks
+                                               if ln.kind == "toc"))
         if w < share * top and not lead:
             for ln in c:
                 ln.cls = "bad"
@@ -896,6 +956,10 @@ def _meta_kind_uncached(ln: _Line, data: dict[str, Any]) -> tuple[str | None, bo
     if _CATEGORY_IN.match(ln.core):
         return "category", False
     return None, False
+
+
+# built in a pool's parent before it forks (checks.preload)
+PRELOAD = (_data,)
 
 
 def run(ctx: Context) -> dict[str, Any]:
@@ -949,6 +1013,18 @@ def run(ctx: Context) -> dict[str, Any]:
             ln.cls = "good" if ln.label is None else ln.cls  # trafilatura kept them all
         _phrases_in_kept_lines(ls, bp_re, contains_max)
     else:
+        _mark_quantity_lists(ls, p)
+        if no_list:
+            # with no stop words a line is near-good by its end punctuation alone, so a footer
+            # ('... EnterMedia.co.kr. All right reserved.') would anchor the links above it: on
+            # such pages near-good lines are searched for phrases before the context decides
+            near = [ln for ln in ls if ln.cls == "near" and ln.label is None]
+            for ln in near:
+                ln.cls = "good"
+            _phrases_in_kept_lines(near, bp_re, contains_max)
+            for ln in near:
+                if ln.label is None:
+                    ln.cls = "near"
         free = [ln.cls for ln in ls]
         _context_pass(ls, p)
         if sum(ln.nchars for ln in ls if ln.cls == "good") < p["min_good_chars"]:
@@ -965,9 +1041,13 @@ def run(ctx: Context) -> dict[str, Any]:
     bylines = _assign(ls, ctx, data, html)
     if not html:
         _keep_inner_runs(ls, p["inner_menu_share"], bp_re, contains_max)
+        _keep_closing_lines(ls, p, bp_re, contains_max)
         _keep_best_region(ls, p, bp_re, contains_max)
         _drop_repeated_text(ls, ctx.config.param(REPEATED_HEADING, "min_words_text"))
-        _drop_author_bios(ls, ctx.config.param(META_LINE, "bio_words"), bylines)
+        bio_words = ctx.config.param(META_LINE, "bio_words")
+        _drop_author_bios(ls, bio_words, bylines)
+        _drop_author_boxes(ls, bio_words, ctx.config.param(META_LINE, "bio_name_words"))
+        _drop_long_edge_bios(ls, bp_re, contains_max)
 
     # labels for every page line; blank lines take the label of the line before (or body)
     labels: list[LineLabel] = []
@@ -1049,6 +1129,37 @@ def _keep_inner_runs(ls: list[_Line], menu_share: float, bp_re: _Patterns, conta
     _keep_unless_phrase(kept, bp_re, contains_max)
 
 
+def _keep_closing_lines(ls: list[_Line], p: dict[str, Any], bp_re: _Patterns, contains_max: int) -> None:
+    """The article's closing sentence ('Und, hast du dein Ikigai schon gefunden?', 'Here is the
+    link to the podcast.') is often too short to count as text on its own: the sentences right
+    after the last paragraph, with nothing between, are kept when no phrase, template or meta
+    rule recognised them."""
+    last = len(ls) - 1
+    while last >= 0 and ls[last].label != "body":
+        last -= 1
+    if last < 0:
+        return
+    kept: list[_Line] = []
+    for ln in ls[last + 1:last + 1 + p["closing_lines"]]:
+        if not (ln.rule in (LOW_CONTENT.code, TRAILING_LINKS.code) and ln.kind in ("footer", "related")
+                and not ln.bullet and ln.nwords >= p["closing_words"] and ln.end_punct
+                and ln.stop >= p["stopwords_prose"] and not _WEB_ADDRESS.search(ln.core)
+                and not _CUT_OFF.search(ln.core[-6:])):  # (a teaser cut off by the site)
+            break
+        kept.append(ln)
+        if ln.core[-1] != ":":
+            break  # one closing sentence (a line ending in ':' leads to the next)
+    # a question or a colon at the end asks the reader to go on ('Sie wollen mehr von uns?',
+    # 'Mehr Kolumnen auf MeinMMO:'): a prompt, not the article's last word
+    while kept and kept[-1].core[-1] in "?:":
+        kept.pop()
+    _keep_unless_phrase(kept, bp_re, contains_max)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WEB_ADDRESS = re.compile(r"https?://|www\.|\w\.(?:com|org|net|de|at|ch|fr|es|it|pl|uk|io)\b")
+
+
 def _drop_author_bios(ls: list[_Line], min_words: int, bylines: list[_Line]) -> None:
     """A paragraph that opens with the name of the page's byline ('By Markus Reuter' ...
     'Markus Reuter covers digital rights ...') is the author's bio, not the article (a name
@@ -1069,6 +1180,72 @@ def _drop_author_bios(ls: list[_Line], min_words: int, bylines: list[_Line]) -> 
             if prev is not None and prev.label == "body" and prev.nwords <= 4 and prev.words == ln.words[:prev.nwords]:
                 _set(prev, "boilerplate", "author-bio", META_LINE.code)
         prev = ln
+
+
+def _drop_author_boxes(ls: list[_Line], min_words: int, max_name_words: int) -> None:
+    """An author box with no byline on the page: a line that is only a name ('Inga Buller'),
+    then a paragraph that opens with that name ('Inga Buller ist Head of Social ...', 'Jake is
+    the co-founder ...'), in the second half of the text. A subheading followed by a paragraph
+    that opens with it ('Quantum Computing' / 'Quantum computing is ...') is told apart by its
+    words: a name's words are never written in lower case on the page, and a name is not
+    mentioned all over the text. Listicles (many such pairs) are left alone."""
+    pairs: list[tuple[_Line, _Line]] = []
+    headed = 0  # headings followed by a paragraph that opens with their first word
+    lowers: set[str] | None = None
+    body: list[_Line] | None = None
+    # (a name line of a few words, then a paragraph: found in one pass, checked one by one)
+    candidates = [k for k, (name, para) in enumerate(zip(ls, ls[1:]))
+                  if 2 <= name.nwords <= max_name_words and para.nwords >= min_words]
+    for k in candidates:
+        name, para = ls[k], ls[k + 1]
+        if not (name.nchars <= 40 and not name.end_punct and not name.bullet and para.end_punct
+                and name.label in ("body", "title") and para.label == "body"
+                and para.words[0] == name.words[0] and para.core.startswith(name.words[0])
+                and name.core[:1].isupper()):
+            continue
+        headed += 1
+        if any(not w[:1].isupper() for w in name.words) or _DIGIT.search(name.core):
+            continue
+        if body is None:
+            body = [x for x in ls if x.label == "body"]
+        before = sum(x.nchars for x in body if x.i < name.i)
+        after = sum(x.nchars for x in body if x.i > para.i)
+        if after >= before:
+            continue  # the box closes the text
+        surname = name.words[-1]
+        if sum(1 for x in body if x is not para and surname in x.words) > 2:
+            continue  # a name mentioned all over the text is the text's subject
+        # an entry of a list of places, products or people: more headed paragraphs follow it
+        sections = sum(1 for j in range(k + 2, len(ls) - 1)
+                       if ls[j].label == "body" and ls[j].heading and ls[j + 1].label == "body"
+                       and ls[j + 1].nwords >= min_words and ls[j + 1].end_punct)
+        if sections > 1:
+            continue
+        if lowers is None:
+            lowers = {w for x in body for w in x.words if w.islower()}
+        if any(w.lower() in lowers for w in name.words):
+            continue  # 'Quantum Computing' / 'quantum computing': common words, not a name
+        pairs.append((name, para))
+    if len(pairs) > 2 or headed > 3:
+        return  # a list of people or products, each with its paragraph: the page's content
+    for name, para in pairs:
+        _set(para, "boilerplate", "author-bio", META_LINE.code)
+        _set(name, "boilerplate", "author-bio", META_LINE.code)
+
+
+def _drop_long_edge_bios(ls: list[_Line], bp_re: _Patterns, contains_max: int) -> None:
+    """A long author bio ('Rebecca Norris is a full-time freelance writer living in ...') as
+    the first or last paragraph: lines this long are not tried for phrases, but a bio's
+    opening ('^X is a ... writer') is in its first characters. Only the page's edges are
+    looked at: in the middle of an article such an opening describes its subject."""
+    first = next((ln for ln in ls if ln.label == "body"), None)
+    last = next((ln for ln in reversed(ls) if ln.label == "body"), None)
+    if first is None or first is last:
+        return
+    for ln in (first, last):
+        if ln.nchars > contains_max and bp_re.kind(
+                "", ln.core[:contains_max], 0, contains_max, phrases=False) == "author-bio":
+            _set(ln, "boilerplate", "author-bio", META_LINE.code)
 
 
 _BYLINE_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "av", "written", "posted", "words", "text",
@@ -1325,6 +1502,7 @@ def _find_title(ls: list[_Line], first_good: int, data: dict[str, Any], html: bo
     end = first_good
     while end < len(ls) and end - first_good < 6 and ls[end].heading and ls[end].label in (None, "body"):
         end += 1
+    runners_up: list[tuple[float, int]] = []
     for k in range(lo, min(end, len(ls))):
         ln = ls[k]
         if ln.label is not None and ln.label != "body":
@@ -1333,6 +1511,9 @@ def _find_title(ls: list[_Line], first_good: int, data: dict[str, Any], html: bo
             continue
         if _meta_kind(ln, data)[0]:
             continue
+        if ln.core[:1] in _QUANTITY_START and _QUANTITY.match(ln.core) and any(
+                _QUANTITY.match(x.core) for x in ls[max(0, k - 1):k + 2] if x is not ln):
+            continue  # an ingredient in its list ('1 TL Backpulver'), not a headline
         score = 1.0 + min(ln.nwords, 12) / 12
         if ln.heading or not ln.end_punct:
             score += 1.0
@@ -1345,8 +1526,25 @@ def _find_title(ls: list[_Line], first_good: int, data: dict[str, Any], html: bo
             score -= 1.0
         score += 0.5 * (k - lo) / max(1, first_good - lo)  # nearer the body is likelier
         if score > best_score:
+            if best is not None:
+                runners_up.append((best_score, best))
             best, best_score = k, score
-    return best
+        else:
+            runners_up.append((score, k))
+    # a picture's caption or credit ('... Bild: AFP/SID', '... /domena publiczna') is not the
+    # headline: the next best line is (only the winners are searched for those phrases)
+    bp_re = data["boilerplate"]
+    runners_up.sort(key=lambda x: (-x[0], x[1]))
+    order = [best] + [k for _, k in runners_up] if best is not None else []
+    for k in order[:3]:
+        ln = ls[k]
+        if bp_re.kind("", ln.core, 0, ln.nchars, words=ln.lwords, prefixes=False) not in _CAPTION_KINDS:
+            return k
+    return None
+
+
+# phrase-list kinds that mark a picture's caption or credit
+_CAPTION_KINDS = frozenset({"photo-credit", "caption"})
 
 
 # ------------------------------------------------------------------ scraping damage
