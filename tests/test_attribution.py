@@ -268,3 +268,29 @@ def test_comment_lines_are_not_read():
     labels = {5: LineLabel("comment"), 6: LineLabel("comment")}
     result, _ = run(text, labels=labels)
     assert result["byline"] is None and result["sources"] == []
+
+
+def test_word_lists_are_found_per_line_as_str_find_finds_them():
+    # the one-pass scan (_list_masks) must mark exactly the lines that contain a listed word
+    data = attribution._data()
+    lists = ((attribution._CUES, data.cue_keys), (attribution._NOTICES, data.notice_words),
+             (attribution._CREDITS, data.credit_words), (attribution._SOURCE_LABELS, ("(", *data.source_label_words)),
+             (attribution._QUOTE_MARKS, attribution._OPENING_QUOTES), (attribution._FIGURES, data.figure_words),
+             (attribution._CLAIMS, data.claim_words), (attribution._BIOS, data.bio_words))
+    lines = [
+        "By Ava Thompson | March 16, 2025", "Von Lars Fischer und Alina Schadwinkel",
+        "MINSK, 5 December (BelTA) - Lukashenko stated, as reported by RIA Novosti.",
+        "Quelle: dpa", "This article was originally published on The Conversation.",
+        "Unemployment rose to 4.2 per cent, according to a survey by the statistics office.",
+        "„Wir sind sehr zufrieden“, sagte sie.", "About the author: Jane is a journalist and storyteller.",
+        "Sign up for our newsletter", "Trivia night at the Via Appia", "Das Prozent der Studie",
+    ]
+    spaced = [" " + line.lower() for line in lines]
+    starts = [0]
+    for line in spaced[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    masks = attribution._list_masks("\n".join(spaced), starts)
+    for bit, words in lists:
+        expected = {k for k, line in enumerate(spaced) if any(w in line for w in words)}
+        assert {k for k, mask in masks.items() if mask & bit} == expected, words
+    assert masks[0] & attribution._CUES and masks[3] & attribution._SOURCE_LABELS

@@ -415,3 +415,22 @@ def test_thread_posts_dropped_as_short_lines_are_taken_back():
     assert got["Bang on the money except the asking price, which is far too high for most people."] == "body"
     assert got["Apple make good devices and this one would be worth the base asking price."] == "body"
     assert got["Joined: Aug 24, 2006"] == "boilerplate" and got["Reply"] == "boilerplate"
+
+
+# Lines of comment widgets and article text (seeds, DEV pages) with the glued and clock forms the
+# fast paths must treat exactly like the plain regexes.
+_STAMP_LINES = [
+    "ALLIE NYCMay 31, 2019", "Ruby21:00", "Armanox June 28, 2015 at 10:25 pm", "18. September um 08:37",
+    "Montana", "18.10.2019, 16:18", "14h30 Uhr", "Vor 5 Wochen", "12:30", "1234:56", "a1:23 pm",
+    "McDonald said the iPhone sold", "ABCDef ghi", "CNNBreaking news", "Posted at 3pm", "21.10.2019",
+    "Fiona says:", "April 2, 2020 at 8:24 am", "Ähnliche Beiträge", "ßCd", "xÄbc", "ein Kommentar",
+]
+
+
+def test_fast_stamp_paths_match_the_plain_regexes():
+    for text in _STAMP_LINES + [t.lower() for t in _STAMP_LINES] + [t.upper() for t in _STAMP_LINES]:
+        assert comments._unglue(text) == comments._GLUE.sub(" ", text), text
+        fast, plain = comments._clock(text), comments._CLOCK.search(text)
+        assert (fast and fast.span()) == (plain and plain.span()), text
+    assert comments._unglue("ALLIE NYCMay 31, 2019") == "ALLIE NYC May 31, 2019"
+    assert comments._clock("ruby21:00").group() == "21:00"

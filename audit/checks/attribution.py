@@ -32,6 +32,7 @@ from ..context import Context
 from ..datafiles import data_path
 from ..model import Line
 from ..rules import define
+from ..textcache import TextCache
 
 REPORT_KEY = "attribution"
 
@@ -180,24 +181,112 @@ def _words(lower_text: str) -> set[str]:
     return set(_WORD.findall(lower_text))
 
 
-def _positions_with(joined: str, starts: list[int], words: tuple, first: int = 0) -> frozenset:
-    """Positions (in the non-blank line list) of the lines that contain one of `words`, found with
-    str.find over the whole lower-cased page: much cheaper than testing each line. With `first`,
-    only lines from that position on are searched."""
-    found = set()
-    if first >= len(starts):
-        return frozenset()
-    begin = starts[first] if first else 0
-    for w in words:
-        at = joined.find(w, begin)
-        while at >= 0:
-            line = bisect_right(starts, at) - 1
-            found.add(line)
-            at = joined.find(w, starts[line + 1] if line + 1 < len(starts) else len(joined))
-    return frozenset(found)
-
-
 _NO_WORDS: frozenset = frozenset()
+
+# The word lists that pick the lines worth reading, one bit each (see _WordScan).
+_CUES, _NOTICES, _CREDITS, _SOURCE_LABELS, _QUOTE_MARKS, _FIGURES, _CLAIMS, _BIOS = (1 << k for k in range(8))
+_LIST_BITS = (_CUES, _NOTICES, _CREDITS, _SOURCE_LABELS, _QUOTE_MARKS, _FIGURES, _CLAIMS, _BIOS)
+# letters and the space from the most to the least frequent in running text (English, German):
+# each listed word is looked for at its rarest character, other characters count as rarest
+_COMMON_FIRST = " etaoinshrdlucmwfgypbvkjxqz"
+
+
+@dataclass(frozen=True)
+class _WordScan:
+    """All the word lists as one regex that stops only at each word's rarest character (re skips
+    the other characters of the page cheaply): one pass over the page instead of a str.find per
+    word (~100 words), which was this check's largest cost."""
+
+    pattern: re.Pattern
+    at_anchor: dict  # anchor character -> ((its offset in the word, word, bits of its lists), ...)
+
+
+@lru_cache(maxsize=1)
+def _word_scan() -> _WordScan:
+    data = _data()
+    lists = ((_CUES, data.cue_keys), (_NOTICES, data.notice_words), (_CREDITS, data.credit_words),
+             (_SOURCE_LABELS, ("(", *data.source_label_words)), (_QUOTE_MARKS, _OPENING_QUOTES),
+             (_FIGURES, data.figure_words), (_CLAIMS, data.claim_words), (_BIOS, data.bio_words))
+    lists_of: dict[str, int] = {}
+    for bit, words in lists:
+        for w in words:
+            lists_of[w] = lists_of.get(w, 0) | bit
+
+    def rarity(ch: str) -> int:
+        at = _COMMON_FIRST.find(ch)
+        return -1 if at < 0 else len(_COMMON_FIRST) - at
+
+    at_anchor: dict[str, list[tuple[int, str]]] = {}
+    for w in sorted(lists_of):
+        k = min(range(len(w)), key=lambda i: (rarity(w[i]), i))
+        at_anchor.setdefault(w[k], []).append((k, w))
+    branches = []
+    for ch in sorted(at_anchor):
+        # after the anchor: the word's letters before it (lookbehind) and after it (lookahead)
+        rests = [(f"(?<={re.escape(w[:k + 1])})" if k else "") + (f"(?={re.escape(w[k + 1:])})" if w[k + 1:] else "")
+                 for k, w in at_anchor[ch]]
+        branches.append(re.escape(ch) + ("(?:" + "|".join(rests) + ")" if all(rests) else ""))
+    return _WordScan(re.compile("|".join(branches)),
+                     {ch: tuple((k, w, lists_of[w]) for k, w in v) for ch, v in at_anchor.items()})
+
+
+def _list_masks(joined: str, starts: list[int]) -> dict[int, int]:
+    """Line position (offsets `starts` in `joined`) -> the bits of the lists it holds a word of,
+    for the lines that hold any."""
+    at_anchor = _word_scan().at_anchor
+    masks: dict[int, int] = {}
+    # each match is one anchor character, so finditer stops at every anchor where a word may be
+    for m in _word_scan().pattern.finditer(joined):
+        at = m.start()
+        # every word with this anchor that is written here (the regex names only the first)
+        for k, w, bits in at_anchor[joined[at]]:
+            if at >= k and joined.startswith(w, at - k):
+                line = bisect_right(starts, at - k) - 1
+                masks[line] = masks.get(line, 0) | bits
+    return masks
+
+
+# A line's facts that depend on its text alone (_line_facts): the lines of a site's template
+# repeat on every page, and reading them is most of this check's time.
+LINE_CACHE_CHARS = 100_000  # characters of line text kept (~0.5 MB a process), then it starts afresh
+_FACTS_CACHE = TextCache(LINE_CACHE_CHARS)
+
+
+def _line_facts(texts: list[str], data: _Data) -> list[tuple[str, bool, str | None, bool, int]]:
+    """Per line: (its lower-cased text after a space, prose, "related"/"box" heading or None,
+    a "Headline – Outlet" line, the bits of the word lists it holds a word of). Lines not seen
+    before are searched for the listed words together (_list_masks)."""
+    cache = _FACTS_CACHE
+    facts = [cache.get(t) for t in texts]
+    new = [i for i, f in enumerate(facts) if f is None]
+    if not new:
+        return facts  # type: ignore[return-value]
+    # the lower-cased lines, each after a space (so " per " finds "per" at a line start); lower-
+    # cased one by one (a line break ends the final sigma's context too)
+    spaced = [" " + texts[i].lower() for i in new]
+    masks = _list_masks("\n".join(spaced), list(accumulate([len(t) + 1 for t in spaced[:-1]], initial=0)))
+    for k, i in enumerate(new):
+        text, low = texts[i], spaced[k]
+        prose = len(text) >= PROSE_MIN_CHARS and _is_prose(text)
+        heading = None
+        if len(text) <= 60:
+            key = _heading_key(low[1:])
+            heading = "related" if key in data.related_headings else "box" if key in data.author_box else None
+        credited = not prose and _has_dash(text) and _headline_credit(text.strip()) is not None
+        facts[i] = (low, prose, heading, credited, masks.get(k, 0))
+        cache.put(text, facts[i])
+    return facts  # type: ignore[return-value]
+
+
+def _lines_by_list(masks: list[int]) -> dict[int, set[int]]:
+    """For each list's bit, the positions of the lines that contain one of its words."""
+    listed: dict[int, set[int]] = {bit: set() for bit in _LIST_BITS}
+    for i, mask in enumerate(masks):
+        if mask:
+            for bit, lines in listed.items():
+                if mask & bit:
+                    lines.add(i)
+    return listed
 
 
 def _key_substrings(phrases: list[str]) -> tuple:
@@ -448,13 +537,17 @@ class _Layout:
     prose: list[bool]  # per nonblank position
     first_prose: int  # position, or len(nonblank) when no paragraph
     main_start: int  # position of the first paragraph of the longest run of paragraphs
-    joined: str  # the lower-cased lines joined by newlines
-    starts: list[int]  # offset of each line in `joined`
+    listed: dict[int, set[int]]  # list bit -> positions of the lines with one of its words
     words: list[set]  # lower-cased words of each line up to BYLINE_LINE_MAX characters
     excluded: list[bool]  # comment lines / related blocks / author lists: nothing is taken there
     boiler: list[bool]
     comment: list[bool]  # reader comments only
     boxed: list[bool]  # in an author box: no byline there
+
+    def lines_with(self, bit: int, first: int = 0) -> frozenset:
+        """Positions (from `first` on) of the lines that hold a word of the list `bit` stands for."""
+        lines = self.listed[bit]
+        return frozenset(lines if not first else (i for i in lines if i >= first))
 
 
 def _layout(ctx: Context, data: _Data) -> _Layout:
@@ -465,7 +558,8 @@ def _layout(ctx: Context, data: _Data) -> _Layout:
     # of every page)
     nonblank: list[Line] = [ln for ln in page.lines if not ln.blank]
     texts = [ln.text for ln in nonblank]
-    prose: list[bool] = [len(t) >= PROSE_MIN_CHARS and _is_prose(t) for t in texts]
+    facts = _line_facts(texts, data)
+    prose: list[bool] = [f[1] for f in facts]
     nlabels = len(labels)
     label_of = [labels[ln.number - 1].label if ln.number - 1 < nlabels else None for ln in nonblank]
     comment: list[bool] = [lab == "comment" or first_comment <= ln.number <= last_comment
@@ -474,36 +568,18 @@ def _layout(ctx: Context, data: _Data) -> _Layout:
     # Not trusted for bylines: a line classifier easily takes a short byline for a menu item.
     # Credits, quotes and figures skip these lines.
     boiler: list[bool] = [lab == "boilerplate" for lab in label_of]
-    # the lower-cased lines, each after a space (so " per " finds "per" at a line start); lower-
-    # cased one by one as they would be joined (a line break ends the final sigma's context too)
-    spaced = [" " + t.lower() for t in texts]
-    related_at: list[int] = []  # related-post headings
-    boxes: list[int] = []  # author-box headings
-    related_headings, author_box = data.related_headings, data.author_box
-    for i, text in enumerate(texts):
-        if len(text) <= 60:
-            key = _heading_key(spaced[i][1:])
-            if key in related_headings:
-                related_at.append(i)
-            elif key in author_box:
-                boxes.append(i)
-    # "Headline – Outlet" lines
-    credited: list[int] = [i for i, text in enumerate(texts)
-                           if not prose[i] and _has_dash(text) and _headline_credit(text.strip())]
+    related_at = [i for i, f in enumerate(facts) if f[2] == "related"]  # related-post headings
+    boxes = [i for i, f in enumerate(facts) if f[2] == "box"]  # author-box headings
+    credited = [i for i, f in enumerate(facts) if f[3]]  # "Headline – Outlet" lines
     n = len(nonblank)
     first_prose = next((i for i, p in enumerate(prose) if p), n)
     main_start = _main_start(nonblank, prose)
-    joined = "\n".join(spaced)
-    starts = list(accumulate([len(low) + 1 for low in spaced[:-1]], initial=0)) if spaced else []
     # words only of the short lines that contain a byline cue somewhere
-    short = [i for i, t in enumerate(texts) if len(t) < BYLINE_LINE_MAX]
-    short_spaced = [spaced[i] for i in short]
-    short_joined = "\n".join(short_spaced)
-    short_starts = list(accumulate([len(low) + 1 for low in short_spaced[:-1]], initial=0)) if short else []
-    cue_lines = {short[k] for k in _positions_with(short_joined, short_starts, data.cue_keys)}
+    listed = _lines_by_list([f[4] for f in facts])
     words = [_NO_WORDS] * n
-    for i in cue_lines:
-        words[i] = _words(spaced[i])
+    for i in listed[_CUES]:
+        if len(texts[i]) < BYLINE_LINE_MAX:
+            words[i] = _words(facts[i][0])
     # Related-post blocks: from a related heading after the article's first paragraph to the next
     # paragraph (before it, such headings are menu items of the site's navigation).
     for h in related_at:
@@ -521,8 +597,7 @@ def _layout(ctx: Context, data: _Data) -> _Layout:
     for h in boxes:
         for i in range(h, _next_prose(prose, h + 1)):
             boxed[i] = True
-    return _Layout(nonblank, prose, first_prose, main_start, joined, starts, words, excluded, boiler,
-                   comment, boxed)
+    return _Layout(nonblank, prose, first_prose, main_start, listed, words, excluded, boiler, comment, boxed)
 
 
 def _next_prose(prose: list[bool], start: int) -> int:
@@ -1054,13 +1129,13 @@ def _find_credits(ctx: Context, data: _Data, lay: _Layout) -> tuple[list[_Credit
     credits: list[_Credit] = []
     notices: list[tuple[Line, str]] = []
     title_seen = False
-    notice_lines = _positions_with(lay.joined, lay.starts, data.notice_words)
+    notice_lines = lay.lines_with(_NOTICES)
     # the according-to cues are read only from the first paragraph on (see below); the lines
     # above it are read anyway
-    credit_lines = _positions_with(lay.joined, lay.starts, data.credit_words, lay.first_prose)
+    credit_lines = lay.lines_with(_CREDITS, lay.first_prose)
     # the lines worth reading: those with a cue, the header, and the few lines after a paragraph
     candidates = set(notice_lines | credit_lines)
-    candidates |= _positions_with(lay.joined, lay.starts, ("(", *data.source_label_words))
+    candidates |= lay.lines_with(_SOURCE_LABELS)
     candidates.update(range(min(n, lay.first_prose + 1)))
     for p in range(lay.first_prose, n):
         if lay.prose[p]:
@@ -1142,7 +1217,7 @@ def _quotes(ctx: Context, data: _Data, lay: _Layout) -> dict[str, int]:
     min_words = ctx.config.param(UNATTRIBUTED_QUOTE, "min_words")
     total = attributed = 0
     # only the lines with a quote mark (found in the whole page at once, not line by line)
-    for i in sorted(_positions_with(lay.joined, lay.starts, _OPENING_QUOTES)):
+    for i in sorted(lay.lines_with(_QUOTE_MARKS)):
         if lay.excluded[i] or lay.boiler[i]:
             continue
         ln = lay.nonblank[i]
@@ -1180,8 +1255,8 @@ def _figures(ctx: Context, data: _Data, lay: _Layout) -> int:
     reach = ctx.config.param(UNSOURCED_FIGURE, "neighbourhood_lines")
     nb = lay.nonblank
     unsourced_lines: list[tuple[int, int, bool]] = []  # (position, figures, survey claim only)
-    figure_lines = _positions_with(lay.joined, lay.starts, data.figure_words)
-    claim_lines = _positions_with(lay.joined, lay.starts, data.claim_words)
+    figure_lines = lay.lines_with(_FIGURES)
+    claim_lines = lay.lines_with(_CLAIMS)
     for i in sorted(figure_lines | claim_lines):
         if lay.excluded[i] or lay.boiler[i]:
             continue
@@ -1261,7 +1336,7 @@ def _domain_rating(ctx: Context, domain: str | None, via: str | None) -> dict[st
 # ---------------------------------------------------------------------------------------------
 
 # built in a pool's parent before it forks (checks.preload)
-PRELOAD = (_data,)
+PRELOAD = (_data, _word_scan)
 
 
 def run(ctx: Context) -> dict[str, Any]:
@@ -1293,7 +1368,7 @@ def run(ctx: Context) -> dict[str, Any]:
     unsourced = _figures(ctx, data, lay)
 
     signals: list[dict[str, Any]] = []
-    for i in sorted(_positions_with(lay.joined, lay.starts, data.bio_words)):
+    for i in sorted(lay.lines_with(_BIOS)):
         ln = lay.nonblank[i]
         if lay.comment[i] or len(ln.text) > 400:
             continue

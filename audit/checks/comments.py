@@ -21,12 +21,16 @@ as such, and the main text above them is still searched for comments trafilatura
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from ..context import Context
 from ..datafiles import data_path
+from ..model import Line, LineLabel
 from ..rules import define
+from ..textcache import TextCache
 from . import noise
 
 REPORT_KEY = "comments"
@@ -74,6 +78,9 @@ _CLOCK = re.compile(
 # words glued to a timestamp by the scraper ("ALLIE NYCMay 31, 2019", "Ruby21:00")
 _GLUE = re.compile(r"(?<=[a-zäöüéß])(?=[A-ZÄÖÜ][a-zäöü])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})|(?<=[^\W\d_])(?=\d{1,2}:\d{2})")
 _TOKEN = re.compile(r"[^\W\d_]+")
+# where _GLUE would split, each form started at its capital or digit instead of with a
+# lookbehind, so that `re` only tries those characters: a cheap test that _GLUE has nothing to do
+_GLUE_AT = re.compile(r"[A-ZÄÖÜ](?<=[a-zäöüéß][A-ZÄÖÜ])[a-zäöü]|[A-Z](?<=[A-Z]{3})[a-z]{2}|\d(?<=[^\W\d_]\d)\d?:\d{2}")
 _POST_NUMBER = re.compile(r"#?\d+\s*[·|•]")
 _LETTER = re.compile(r"[^\W\d_]")
 _COUNT = re.compile(r"^\W*\d")
@@ -86,6 +93,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _FIRST_PERSON = frozenset({"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "me", "my", "mine", "myself",
                            "ich", "mich", "mir", "mein", "meine", "je", "j'ai", "j’ai", "moi", "mon", "ma", "mes"})
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _LEAD = re.compile(r"^[^\w]+")
 _URL = re.compile(r"^\s*https?://\S+\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,]\s*$")
@@ -130,11 +138,23 @@ def _stamp_at(core: str, words: int, data: dict[str, Any], date_re: re.Pattern[s
         if m:
             return "time", m.start()
     d = date_re.search(core)
-    c = _CLOCK.search(core)
+    if d is None and words > 4:
+        return None  # an hour alone stamps only a short line (below)
+    c = _clock(core)
     if d:
         return ("time" if c else "date"), min(d.start(), c.start()) if c else d.start()
-    if c and words <= 4:
+    if c:
         return "time", c.start()  # "Ruby 21:00": a handle and the hour, the day left out
+    return None
+
+
+def _clock(text: str) -> re.Match[str] | None:
+    """_CLOCK.search(text), tried only where a run of digits starts: each of its forms starts
+    with a number that has no digit before it."""
+    for run in _DIGITS.finditer(text):
+        m = _CLOCK.match(text, run.start())
+        if m is not None:
+            return m
     return None
 
 
@@ -142,17 +162,18 @@ def _signal(text: str, data: dict[str, Any], date_re: re.Pattern[str]) -> str | 
     """header / author / time / date / reply / rating / thread, or None."""
     if len(text) > 200:
         return None  # a paragraph
-    core = _BULLET.sub("", text).strip().lower()
+    bullet = _BULLET.match(text)
+    core = (text[bullet.end():] if bullet else text).strip().lower()
     if not core or len(core) > 160:
         return None
     words = core.count(" ") + 1
     if words > 25:
         return None
-    bare = _LEAD.sub("", core)
+    bare = core if _starts_with_word(core) else _LEAD.sub("", core)
     if data["header"].match(bare):
         # "0 comments" heads nothing: a teaser's comment count; a list item ("• Customer
         # Reviews") is a menu entry, not the heading of a section
-        return None if _ZERO_COUNT.match(bare) or _BULLET.match(text) else "header"
+        return None if _ZERO_COUNT.match(bare) or bullet else "header"
     if data["reply"].match(core):
         return "reply"
     if words <= 16 and (_POST_NUMBER.match(bare) or not data["thread-words"].isdisjoint(_TOKEN.findall(bare))) \
@@ -160,7 +181,8 @@ def _signal(text: str, data: dict[str, Any], date_re: re.Pattern[str]) -> str | 
         return "thread"
     if words <= 14 and _DIGIT.search(core):
         # stamps keep a leading number ("18. September um 08:37" is no list item)
-        glued = _GLUE.sub(" ", _SYMBOL_BULLET.sub("", text).strip()).lower()
+        symbol = _SYMBOL_BULLET.match(text)
+        glued = _unglue((text[symbol.end():] if symbol else text).strip()).lower()
         stamp = _stamp_at(glued, words, data, date_re)
         if stamp is not None:
             kind, at = stamp
@@ -178,6 +200,18 @@ def _signal(text: str, data: dict[str, Any], date_re: re.Pattern[str]) -> str | 
     return None
 
 
+def _starts_with_word(text: str) -> bool:
+    """Whether _LEAD finds nothing to strip: the first character is a word character (\\w)."""
+    return text[:1].isalnum() or text[:1] == "_"
+
+
+def _unglue(text: str) -> str:
+    """_GLUE.sub(" ", text); most lines hold no glued words, which _GLUE_AT finds out cheaply."""
+    if _GLUE_AT.search(text) is None:
+        return text
+    return _GLUE.sub(" ", text)
+
+
 @lru_cache(maxsize=8192)
 def _cached_signal(text: str) -> str | None:
     """`_signal` with this family's data: widget lines ("Reply", "Antworten") repeat on every page."""
@@ -192,7 +226,7 @@ def _is_handle(text: str, data: dict[str, Any]) -> bool:
 
 def _shape(text: str, data: dict[str, Any], date_re: re.Pattern[str]) -> str:
     """The stamp's layout with names, words and numbers blurred: posts of one widget share it."""
-    core = _GLUE.sub(" ", _BULLET.sub("", text).strip()).lower()
+    core = _unglue(_BULLET.sub("", text).strip()).lower()
     stamp = _stamp_at(core, len(core.split()), data, date_re)
     tail = core[stamp[1]:] if stamp else core
     return _SHAPE_WORDS.sub("a", _SHAPE_DIGITS.sub("0", tail)).lower()
@@ -411,7 +445,6 @@ def _unmarked(ctx: Context, idx: list[int]) -> dict[str, Any]:
     """A tail of first/second-person short posts after a third-person article."""
     p = {name: ctx.config.param(UNMARKED_COMMENTS, name) for name in UNMARKED_COMMENTS.params}
     page, labels = ctx.page, ctx.labels
-    personal = _data()["personal"]
     body = [i for i in idx if labels[i].label == "body"]
     if len(body) < p["min_article_lines"] + p["min_lines"]:
         return {"start_line": None, "lines": 0, "signals": 0}
@@ -420,42 +453,49 @@ def _unmarked(ctx: Context, idx: list[int]) -> dict[str, Any]:
     last_body = body[-1]
     floor = -1
     for j in range(last_body, body[0] - 1, -1):
-        line = page.lines[j]
-        if (labels[j].label != "body" and not line.blank and not _URL.match(line.text)
-                and len(line.text.split()) > 3):
+        if _other_text(page.lines[j], labels[j]):
             floor = j
             break
     if sum(1 for i in body if i > floor) < p["min_lines"]:
         return {"start_line": None, "lines": 0, "signals": 0}
     # the article's opening reports at length
-    opening = body[: p["min_article_lines"]]
-    if sum(len(page.lines[i].text.split()) for i in opening) < p["min_article_words"] * len(opening):
-        return {"start_line": None, "lines": 0, "signals": 0}
-    voice, first_person = [], []
-    for i in body:
-        text = _QUOTED.sub(" ", page.lines[i].text)
-        words = [w.lower() for w in _WORD.findall(text)]
-        voice.append(any(w in personal for w in words))
-        first_person.append(any(w in _FIRST_PERSON for w in words))
     n = len(body)
+    word_counts = [len(page.lines[i].text.split()) for i in body]
+    opening = word_counts[: p["min_article_lines"]]
+    if sum(opening) < p["min_article_words"] * len(opening):
+        return {"start_line": None, "lines": 0, "signals": 0}
+    voices = [_voice(page.lines[i].text) for i in body]
+    # running sums, so that each split below costs the same whatever the page's length
+    voice_before = list(accumulate((v for v, _ in voices), initial=0))
+    first_person_before = list(accumulate((f for _, f in voices), initial=0))
+    words_before = list(accumulate(word_counts, initial=0))
+    # a tail from body position `s` on must hold no other line of some length (the last one is
+    # `floor`) and no bulleted post (where the last one stands is found when first needed)
+    after_floor = bisect_right(body, floor)
+    after_bullets: list[int] = []
+
+    def clean_tail(s: int) -> bool:
+        if s < after_floor:
+            return False
+        if not after_bullets:
+            after_bullets.append(next((k + 1 for k in range(n - 1, -1, -1)
+                                       if _BULLET.match(page.lines[body[k]].text)), 0))
+        return s >= after_bullets[0]
+
     best = None
     # the split: article lines speak of others, the tail speaks as I/you
     for s in range(p["min_article_lines"], n - p["min_lines"] + 1):
-        head, tail = voice[:s], voice[s:]
-        if sum(head) / len(head) > p["max_article_personal"]:
+        tail_lines = n - s
+        if voice_before[s] / s > p["max_article_personal"]:
             break
-        if not tail[0]:
+        if not voices[s][0]:
             continue
-        share = sum(tail) / len(tail)
-        mean_words = sum(len(page.lines[i].text.split()) for i in body[s:]) / len(tail)
-        head_words = sum(len(page.lines[i].text.split()) for i in body[:s]) / s
-        bullets = any(_BULLET.match(page.lines[i].text) for i in body[s:])
-        interleaved = any(labels[j].label != "body" and not page.lines[j].blank
-                          and not _URL.match(page.lines[j].text) and len(page.lines[j].text.split()) > 3
-                          for j in range(body[s], last_body + 1))
+        share = (voice_before[n] - voice_before[s]) / tail_lines
+        mean_words = (words_before[n] - words_before[s]) / tail_lines
+        head_words = words_before[s] / s
         if (share >= p["min_tail_personal"] and mean_words <= p["max_tail_words"]
-                and head_words >= p["min_article_words"] and not bullets and not interleaved
-                and sum(first_person[s:]) >= p["min_first_person"]):
+                and head_words >= p["min_article_words"] and clean_tail(s)
+                and first_person_before[n] - first_person_before[s] >= p["min_first_person"]):
             best = s
             break
     if best is None:
@@ -473,6 +513,27 @@ def _unmarked(ctx: Context, idx: list[int]) -> dict[str, Any]:
     first, last = page.lines[body[start]], page.lines[last_body]
     ctx.emit(UNMARKED_COMMENTS.finding(page, first, last, lines=count))
     return {"start_line": first.number, "end_line": last.number, "lines": count, "signals": 0, "header": False}
+
+
+def _other_text(line: Line, label: LineLabel) -> bool:
+    """A non-body line of some length (not a bare link): it ends an unmarked comment tail."""
+    return label.label != "body" and not line.blank and not _URL.match(line.text) and len(line.text.split()) > 3
+
+
+VOICE_CACHE_CHARS = 50_000  # characters of line text kept by _voice, then it starts afresh
+_VOICES = TextCache(VOICE_CACHE_CHARS)
+
+
+def _voice(text: str) -> tuple[bool, bool]:
+    """(speaks as I/you, says I/my/me) for a line, quotations left out; kept per line text (the
+    same paragraphs come again in copies and versions of a page)."""
+    voice = _VOICES.get(text)
+    if voice is None:
+        words = [w.lower() for w in _WORD.findall(_QUOTED.sub(" ", text))]
+        personal = _data()["personal"]
+        voice = any(w in personal for w in words), any(w in _FIRST_PERSON for w in words)
+        _VOICES.put(text, voice)
+    return voice
 
 
 def _article_like(text: str) -> bool:

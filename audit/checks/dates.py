@@ -829,20 +829,25 @@ def _relative_found(page: Page, lay: Layout, settings: Settings) -> list[Candida
 
 
 def candidates(ctx: Context, settings: Settings, relative_forms: bool = True,
-               scanned: list[Candidate] | None = None) -> tuple[list[Candidate], Layout]:
+               scanned: list[Candidate] | None = None, lay: Layout | None = None,
+               relative: list[Candidate] | None = None) -> tuple[list[Candidate], Layout]:
     """Every date-like expression of the page with its role and score (relative forms only
     when asked: they matter only when no full date dates the page). `scanned` is an earlier
-    scan of the same page, reused."""
+    scan of the same page, reused; so are its layout `lay` and its relative forms `relative`
+    (_relative_found, not used elsewhere: their roles are set here) when given."""
     page = ctx.page
     lines = page.lines
-    line_starts = [ln.start for ln in lines]
-    lay = layout(lines, settings.prose_chars, settings.body_gap)
+    if lay is None:
+        lay = layout(lines, settings.prose_chars, settings.body_gap)
     if scanned is None:
-        found = scan(page.text, line_starts)
+        found = scan(page.text, [ln.start for ln in lines])
     else:
         found = [_fresh(c) for c in scanned]
     info = _Page(ctx, lay, settings)
-    relative = _relative_found(page, lay, settings) if relative_forms else []
+    if not relative_forms:
+        relative = []
+    elif relative is None:
+        relative = _relative_found(page, lay, settings)
     if relative:
         spans = [(c.start, c.end) for c in found]
         found.extend(r for r in relative if not any(s < r.end and r.start < e for s, e in spans))
@@ -1227,8 +1232,9 @@ def run(ctx: Context) -> dict[str, Any]:
     if winner is None:
         # "2 hours ago" may date it in part; with no relative form on the page, the candidates
         # and their roles are those found above (the same scan gets the same roles)
-        if _relative_found(page, lay, settings):
-            found, lay = candidates(ctx, settings, relative_forms=True,
+        relative = _relative_found(page, lay, settings)
+        if relative:
+            found, lay = candidates(ctx, settings, relative_forms=True, lay=lay, relative=relative,
                                     scanned=[c for c in found if c.kind not in ("relative", "weekday", "vague")])
             ranked = _rank(found, lay)
         partial = _partial_candidate(ranked, lay, settings)
