@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from ..alternation import literal_alternation
@@ -233,10 +233,11 @@ def _word_scan() -> _WordScan:
 def _list_masks(joined: str, starts: list[int]) -> dict[int, int]:
     """Line position (offsets `starts` in `joined`) -> the bits of the lists it holds a word of,
     for the lines that hold any."""
-    at_anchor = _word_scan().at_anchor
+    scan = _word_scan()
+    at_anchor = scan.at_anchor
     masks: dict[int, int] = {}
     # each match is one anchor character, so finditer stops at every anchor where a word may be
-    for m in _word_scan().pattern.finditer(joined):
+    for m in scan.pattern.finditer(joined):
         at = m.start()
         # every word with this anchor that is written here (the regex names only the first)
         for k, w, bits in at_anchor[joined[at]]:
@@ -252,10 +253,17 @@ LINE_CACHE_CHARS = 100_000  # characters of line text kept (~0.5 MB a process), 
 _FACTS_CACHE = TextCache(LINE_CACHE_CHARS)
 
 
-def _line_facts(texts: list[str], data: _Data) -> list[tuple[str, bool, str | None, bool, int]]:
-    """Per line: (its lower-cased text after a space, prose, "related"/"box" heading or None,
-    a "Headline – Outlet" line, the bits of the word lists it holds a word of). Lines not seen
-    before are searched for the listed words together (_list_masks)."""
+class _LineFacts(NamedTuple):
+    low: str  # the lower-cased text after a space (so " per " finds "per" at a line start)
+    prose: bool
+    heading: str | None  # "related" (related-post heading), "box" (author-box heading) or None
+    credited: bool  # a "Headline – Outlet" line
+    lists: int  # the bits of the word lists it holds a word of
+
+
+def _line_facts(texts: list[str], data: _Data) -> list[_LineFacts]:
+    """The facts of each line. Lines not seen before are searched for the listed words together
+    (_list_masks)."""
     cache = _FACTS_CACHE
     facts = [cache.get(t) for t in texts]
     new = [i for i, f in enumerate(facts) if f is None]
@@ -273,7 +281,7 @@ def _line_facts(texts: list[str], data: _Data) -> list[tuple[str, bool, str | No
             key = _heading_key(low[1:])
             heading = "related" if key in data.related_headings else "box" if key in data.author_box else None
         credited = not prose and _has_dash(text) and _headline_credit(text.strip()) is not None
-        facts[i] = (low, prose, heading, credited, masks.get(k, 0))
+        facts[i] = _LineFacts(low, prose, heading, credited, masks.get(k, 0))
         cache.put(text, facts[i])
     return facts  # type: ignore[return-value]
 
@@ -559,7 +567,7 @@ def _layout(ctx: Context, data: _Data) -> _Layout:
     nonblank: list[Line] = [ln for ln in page.lines if not ln.blank]
     texts = [ln.text for ln in nonblank]
     facts = _line_facts(texts, data)
-    prose: list[bool] = [f[1] for f in facts]
+    prose: list[bool] = [f.prose for f in facts]
     nlabels = len(labels)
     label_of = [labels[ln.number - 1].label if ln.number - 1 < nlabels else None for ln in nonblank]
     comment: list[bool] = [lab == "comment" or first_comment <= ln.number <= last_comment
@@ -568,18 +576,18 @@ def _layout(ctx: Context, data: _Data) -> _Layout:
     # Not trusted for bylines: a line classifier easily takes a short byline for a menu item.
     # Credits, quotes and figures skip these lines.
     boiler: list[bool] = [lab == "boilerplate" for lab in label_of]
-    related_at = [i for i, f in enumerate(facts) if f[2] == "related"]  # related-post headings
-    boxes = [i for i, f in enumerate(facts) if f[2] == "box"]  # author-box headings
-    credited = [i for i, f in enumerate(facts) if f[3]]  # "Headline – Outlet" lines
+    related_at = [i for i, f in enumerate(facts) if f.heading == "related"]
+    boxes = [i for i, f in enumerate(facts) if f.heading == "box"]
+    credited = [i for i, f in enumerate(facts) if f.credited]
     n = len(nonblank)
     first_prose = next((i for i, p in enumerate(prose) if p), n)
     main_start = _main_start(nonblank, prose)
     # words only of the short lines that contain a byline cue somewhere
-    listed = _lines_by_list([f[4] for f in facts])
+    listed = _lines_by_list([f.lists for f in facts])
     words = [_NO_WORDS] * n
     for i in listed[_CUES]:
         if len(texts[i]) < BYLINE_LINE_MAX:
-            words[i] = _words(facts[i][0])
+            words[i] = _words(facts[i].low)
     # Related-post blocks: from a related heading after the article's first paragraph to the next
     # paragraph (before it, such headings are menu items of the site's navigation).
     for h in related_at:

@@ -56,9 +56,10 @@ SPARSE_MAX_LANGS = 8  # n-grams seen in more languages keep a dense row
 # the first margin alone sent 40% of plain English news to langdetect; the second answers those.
 # Every language langdetect knows and jusText has a list for competes (data/stopwords/more), so
 # a Bulgarian page meets Bulgarian stop words instead of being taken for Russian.
-# On 1,882 DEV pages the fast path answers 94.2% (91.0% at 10%) and agrees with langdetect on 3,000 characters
-# and 7 trials on all of them. Spanish needed the own-list share at 5%: its stop words are mostly
-# shared with Catalan, Portuguese and French, so even clear Spanish prose has ~8% of its own.
+# On 1,882 DEV pages the fast path answers 94.2% (91.0% at 10%) and agrees with langdetect on
+# 3,000 characters and 7 trials on all of them. Spanish needed the own-list share at 5%: its stop
+# words are mostly shared with Catalan, Portuguese and French, so even clear Spanish prose has ~8%
+# of its own.
 FAST_MIN_WORDS = 40  # words in the sample
 FAST_MIN_SHARE = 0.2  # share of the words that are stop words of the winning language
 FAST_MIN_MARGIN = 2.0  # the winner's stop-word hits over the runner-up's, or else:
