@@ -1,7 +1,7 @@
 """A run over many documents: read, audit, validate, render, write, summarise, gate.
 
 Documents stream through: memory holds one chunk of documents per worker plus the bounded
-summary. `jobs > 1` maps `audit_and_render` over a process pool (audit.pool) with `imap`, so
+summary. `jobs > 1` maps `audit_chunk` over a process pool (audit.pool) with `imap`, so
 reports come back in input order and the files are byte-identical to a one-job run. Reports are
 validated against the schema before they are written; a report that fails stops the run
 with `ReportInvalid` (a bug in the tool), while a document that cannot be read gets a report
@@ -11,8 +11,10 @@ with status "error" and the run goes on.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from .baseline import Baseline, BaselineRecorder
 from .config import Config
 from .corpus import TemplateIndex, document_slots, shared_counts
 from .model import Document
-from .output import NameAllocator, dumps, dumps_line, write_atomic
+from .output import NameAllocator, append_file, dumps, dumps_line, write_atomic
 from .pipeline import audit_document
 from .pool import ForkPool
 from .progress import Progress
@@ -36,6 +38,11 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 FORMATS = ("json", "md", "jsonl", "sarif", "github", "html")
 PER_DOCUMENT_FORMATS = ("json", "md")
 JSONL_NAME = "reports.jsonl"
+# a pooled run's workers write each chunk's JSONL lines here; the parent appends them in order
+SPOOL_DIR = ".tmp-jsonl-chunks"
+# documents a worker audits per hand-off: the parent's share of a run (pickling, hand-offs)
+# fell by a third from chunks of 8
+CHUNK_DOCS = 32
 
 
 @dataclass
@@ -127,7 +134,30 @@ class WorkItem:
     site_docs: int = 0  # documents of the doc's site in the run (for the worker's lookup)
 
 
-def audit_and_render(item: WorkItem) -> tuple[dict[str, Any], str | None, bool]:
+@dataclass
+class WorkChunk:
+    """Documents one worker audits in one hand-off."""
+
+    items: list[WorkItem]
+    spool: Path | None = None  # where the worker writes the chunk's JSONL lines
+
+
+Result = tuple[dict[str, Any], "bytes | None", bool]
+
+
+def audit_chunk(chunk: WorkChunk) -> tuple[list[Result], Path | None]:
+    """Runs in a worker: `audit_and_render` over the chunk. With a spool path, the chunk's JSONL
+    lines go to that file instead of back through the pipe (~18 KB a report that the worker
+    would pickle and the parent unpickle and write): the parent appends the file in order."""
+    results = [audit_and_render(item) for item in chunk.items]
+    if chunk.spool is None:
+        return results, None
+    with chunk.spool.open("wb") as handle:
+        handle.write(b"".join(line for _, line, _ in results if line is not None))
+    return [(digest, None, resumed) for digest, _, resumed in results], chunk.spool
+
+
+def audit_and_render(item: WorkItem) -> Result:
     """Audit one document, mark baseline findings, validate the report, write its files.
 
     Runs in a worker: the per-document files are written here, in parallel, and only a digest
@@ -219,19 +249,24 @@ def _start_pool(options: RunOptions, template_counts: Any) -> ForkPool:
     return ForkPool(options.jobs, initializer=_init_worker, initargs=(_setup(options, template_counts),))
 
 
-def _map(items: Iterable[WorkItem], options: RunOptions, pool: ForkPool | None = None) -> Iterator[tuple[dict, str | None, bool]]:
+def _map(items: Iterable[WorkItem], options: RunOptions, pool: ForkPool | None = None,
+         spool_dir: Path | None = None) -> Iterator[tuple[list[Result], Path | None]]:
+    """(results, spooled JSONL file or None) per chunk of documents, in input order."""
     if options.engine == "ray":
         from .engine_ray import map_with_ray
 
-        yield from map_with_ray(items, _setup(options), options.jobs, options.ray_address)
+        for result in map_with_ray(items, _setup(options), options.jobs, options.ray_address):
+            yield [result], None
         return
     if pool is None:
         _init_worker(_setup(options))
         for item in items:
-            yield audit_and_render(item)
+            yield [audit_and_render(item)], None
         return
-    # chunks of 32: the parent's share of a run (pickling, hand-offs) fell by a third from chunks of 8
-    yield from pool.imap(audit_and_render, items, chunksize=32)
+    source = iter(items)
+    chunks = (WorkChunk(batch, spool_dir / f"{n:08d}.jsonl" if spool_dir is not None else None)
+              for n, batch in enumerate(iter(lambda: list(islice(source, CHUNK_DOCS)), [])))
+    yield from pool.imap(audit_chunk, chunks)
 
 
 def _writes_document_files(options: RunOptions) -> bool:
@@ -308,32 +343,42 @@ def _run(paths: list[str], options: RunOptions, pool: ForkPool | None, template_
     failing_docs = 0
     jsonl_handle = None
     jsonl_tmp = options.out / (".tmp-" + JSONL_NAME)
+    spool_dir = None
     if "jsonl" in options.formats:
-        jsonl_handle = jsonl_tmp.open("w", encoding="utf-8", newline="\n")
+        jsonl_handle = jsonl_tmp.open("wb")
+        if pool is not None:
+            spool_dir = options.out / SPOOL_DIR
+            spool_dir.mkdir(exist_ok=True)
     sarif = SarifWriter(options.out / "results.sarif") if "sarif" in options.formats else None
     github = GithubWriter() if "github" in options.formats else None
     recorder = BaselineRecorder() if options.write_baseline else None
     progress = Progress(enabled=options.progress)
     try:
         items = _work_items(read_documents(paths, options.fields), index, options)
-        for report, line, resumed in _map(items, options, pool):
-            name = report.get("output_name", report["id"])
-            if jsonl_handle is not None:
-                jsonl_handle.write(line)
-            summary.add(report, name)
-            for sink in (sarif, github, recorder):
-                if sink is not None:
-                    sink.add(report)
-            doc_reasons = gate_reasons(report, options)
-            if doc_reasons:
-                failing_docs += 1
-                if len(reasons) < 50:
-                    reasons.extend(doc_reasons)
-            progress.advance()
+        for results, spooled in _map(items, options, pool, spool_dir):
+            if spooled is not None:
+                append_file(jsonl_handle, spooled)
+                spooled.unlink()
+            for report, line, resumed in results:
+                name = report.get("output_name", report["id"])
+                if line is not None:
+                    jsonl_handle.write(line)
+                summary.add(report, name)
+                for sink in (sarif, github, recorder):
+                    if sink is not None:
+                        sink.add(report)
+                doc_reasons = gate_reasons(report, options)
+                if doc_reasons:
+                    failing_docs += 1
+                    if len(reasons) < 50:
+                        reasons.extend(doc_reasons)
+                progress.advance()
     finally:
         progress.close()
         if jsonl_handle is not None:
             jsonl_handle.close()
+        if spool_dir is not None:
+            shutil.rmtree(spool_dir, ignore_errors=True)
     if jsonl_handle is not None:
         os.replace(jsonl_tmp, options.out / JSONL_NAME)
     passed = failing_docs == 0

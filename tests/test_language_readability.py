@@ -146,6 +146,22 @@ def test_syllables_match_textstat_without_its_full_dictionary():
     assert all(re.fullmatch(r"[a-z'().-]+", w) for w in list(readability._cmu_syllables())[:50])
 
 
+def test_dictionaries_read_as_pyphen_reads_them():
+    import pyphen
+
+    from audit.checks import readability
+
+    # every dictionary the formulas use, and Hungarian (105,000 patterns, many alternatives)
+    for lang in sorted(readability.TEXTSTAT_LANGS) + ["hu"]:
+        path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+        before = dict(pyphen.hdcache)
+        ours = readability.read_dic_patterns(path)
+        assert pyphen.hdcache == before  # read without building Pyphen's own HyphDict
+        theirs = pyphen.HyphDict(path)
+        assert ours == theirs.patterns, lang
+        assert readability.LiangPatterns(ours).maxlen == theirs.maxlen
+
+
 def test_hyphenation_points_are_pyphens_without_its_memo():
     from textstat.backend.utils import get_pyphen
 
@@ -154,10 +170,8 @@ def test_hyphenation_points_are_pyphens_without_its_memo():
     words = {"de": GERMAN, "es": SPANISH, "en": ENGLISH, "ru": "Лукашенко и Путин подписали соглашение"}
     for lang, text in words.items():
         hyphenator = get_pyphen(lang)
-        memo_before = len(hyphenator.hd.cache)
         tokens = [w.lower() for w in readability._WORD.findall(text)]
-        counts = [readability._hyphenation_points(hyphenator, w) for w in tokens]
-        assert len(hyphenator.hd.cache) == memo_before  # nothing memoised per word
+        counts = [readability._hyphenation_points(readability.liang_patterns(lang), w) for w in tokens]
         assert counts == [len(hyphenator.positions(w)) for w in tokens]
         assert max(counts) >= 2
 
@@ -167,15 +181,14 @@ def test_long_german_words_hyphenate_as_pyphen_with_bounded_prefixes():
 
     from audit.checks import readability
 
-    german = get_pyphen("de")
+    german, liang = get_pyphen("de"), readability.liang_patterns("de")
     words = ["donaudampfschifffahrtsgesellschaftskapitän", "bundesverfassungsgerichtsentscheidung",
              "rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz", "fehlentscheidungen", "spieltage"]
-    assert [readability._hyphenation_points(german, w) for w in words] == [len(german.positions(w)) for w in words]
-    prefixes, pruned_up_to = readability._pattern_prefixes(german.hd)
+    assert [readability._hyphenation_points(liang, w) for w in words] == [len(german.positions(w)) for w in words]
     # German's prefixes are cut to the budget, English keeps all of them
-    assert len(prefixes) <= readability.PREFIX_BUDGET and pruned_up_to < german.hd.maxlen
-    english = get_pyphen("en")
-    assert readability._pattern_prefixes(english.hd)[1] == english.hd.maxlen
-    # equal pattern values are one object each
-    values = german.hd.patterns.values()
+    assert len(liang.prefixes) <= readability.PREFIX_BUDGET and liang.pruned_up_to < liang.maxlen
+    english = readability.liang_patterns("en")
+    assert english.pruned_up_to == english.maxlen
+    # patterns of the same shape share their levels: one object per distinct value
+    values = liang.patterns.values()
     assert len({id(v) for v in values}) == len(set(values)) < len(values) / 10

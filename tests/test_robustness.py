@@ -131,14 +131,22 @@ def test_jobs_and_input_order_do_not_change_a_byte(tmp_path):
                                                "Contact us | Privacy policy | Terms"])}) + "\n" for i in range(8)),
         encoding="utf-8")
     one, two = tmp_path / "one", tmp_path / "two"
-    assert run_cli("run", str(src), "--out", str(one), "--jobs", "1", "--clean", "-q").returncode == 0
+    formats = ("--format", "json,md,jsonl")
+    assert run_cli("run", str(src), "--out", str(one), "--jobs", "1", "--clean", *formats, "-q").returncode == 0
     # the same files named in another order
     files = sorted(str(p) for p in src.iterdir())[::-1]
-    assert run_cli("run", *files, "--out", str(two), "--jobs", "2", "--clean", "-q").returncode == 0
+    assert run_cli("run", *files, "--out", str(two), "--jobs", "2", "--clean", *formats, "-q").returncode == 0
     a, b = _reports(one), _reports(two)
-    assert a.keys() == b.keys()
-    differ = [k for k in a if a[k] != b[k] and k not in ("summary.json", "summary.md")]
+    assert a.keys() == b.keys() and "reports.jsonl" in a
+    # the workers' JSONL chunks were appended in input order, and none is left behind
+    assert not [p.name for p in two.iterdir() if p.name.startswith(".")]
+    differ = [k for k in a if a[k] != b[k] and k not in ("summary.json", "summary.md", "reports.jsonl")]
     assert differ == []
+    # the JSONL file follows the input order: the same lines, in the order the files were named
+    assert sorted(a["reports.jsonl"].splitlines()) == sorted(b["reports.jsonl"].splitlines())
+    three = tmp_path / "three"
+    assert run_cli("run", str(src), "--out", str(three), "--jobs", "2", "--format", "jsonl", "-q").returncode == 0
+    assert (three / "reports.jsonl").read_bytes() == a["reports.jsonl"]
     # the site's shared lines were found as its template by the workers of the two-job run
     # (they read the corpus counts the parent added up in shared memory)
     templated = [k for k in b if k.startswith("k") and k.endswith(".json") and b'"N105"' in b[k]]

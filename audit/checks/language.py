@@ -127,15 +127,23 @@ def _sparse_profiles(directory: str) -> tuple[list[str], dict[str, tuple]]:
     names = sorted(n for n in os.listdir(directory) if not n.startswith("."))
     langs: list[str] = []
     rows: dict[str, list] = {}
+    get = rows.get  # 184,000 entries: the loop is kept to plain look-ups
     for index, name in enumerate(names):
         with open(os.path.join(directory, name), encoding="utf-8") as handle:
             profile = json.load(handle)
         langs.append(profile["name"])
-        totals = profile["n_words"]
+        totals = (0, *profile["n_words"][:3])  # by n-gram length
         for gram, count in profile["freq"].items():
+            n = len(gram)
             # the detector only draws 1- to 3-grams, so longer keys would never be looked up
-            if 1 <= len(gram) <= 3:
-                rows.setdefault(gram, []).extend((index, count / totals[len(gram) - 1]))
+            if not 1 <= n <= 3:
+                continue
+            row = get(gram)
+            if row is None:
+                rows[gram] = [index, count / totals[n]]
+            else:
+                row.append(index)
+                row.append(count / totals[n])
     table: dict[str, tuple | list] = {}
     for gram, row in rows.items():
         if len(row) > 2 * SPARSE_MAX_LANGS:  # common n-grams are drawn most: keep them dense
