@@ -208,18 +208,22 @@ def read_dic_patterns(path: Any) -> dict[str, tuple[int, tuple[int, ...]]]:
     return patterns
 
 
-_LIANG: dict[Any, LiangPatterns] = {}
+_LIANG: dict[Any, LiangPatterns] = {}  # dictionary path -> patterns
+_LIANG_BY_LANG: dict[str, LiangPatterns] = {}  # language code -> the same objects
 
 
 def liang_patterns(lang: str) -> LiangPatterns:
     """The patterns of the Pyphen dictionary textstat would hyphenate `lang` with, read once
     per process."""
-    from pyphen import LANGUAGES, language_fallback
+    found = _LIANG_BY_LANG.get(lang)
+    if found is None:
+        from pyphen import LANGUAGES, language_fallback
 
-    path = LANGUAGES[language_fallback(lang)]
-    if path not in _LIANG:
-        _LIANG[path] = LiangPatterns(read_dic_patterns(path))
-    return _LIANG[path]
+        path = LANGUAGES[language_fallback(lang)]
+        if path not in _LIANG:
+            _LIANG[path] = LiangPatterns(read_dic_patterns(path))
+        found = _LIANG_BY_LANG[lang] = _LIANG[path]
+    return found
 
 
 def _hyphenation_points(liang: LiangPatterns, word: str) -> int:
