@@ -1002,3 +1002,219 @@ def test_footer_without_stop_words_does_not_anchor_the_links_above_it():
     assert label(ctx, footer)[:2] == ("boilerplate", "footer")
     assert label(ctx, teaser)[0] == "boilerplate"
     assert label(ctx, column)[0] == "body"
+
+
+def test_short_lines_between_cookie_texts_are_not_kept_once_the_texts_are_dropped():
+    """A cookie dialog's paragraphs anchor its buttons and headers as text until the phrase
+    search drops them: then the buttons go too (they had nothing else to stand on)."""
+    product = [
+        "Portman Lights P1 Retro Or EVO - 4 Units Roadcase",
+        "BH #POP1REEVLRC4 • MFR #P1 RETRO OR EVO - LRC 4 UNITS",
+        "Expected availability: 2-4 Weeks", "Free Standard Shipping", "Be the first to ask a question about this item",
+    ]
+    dialog = [
+        ("We use cookies to improve your web browsing experience, enhance site security, and for marketing and "
+         "promotional purposes. Cookies allow us to do things like remember your preferences and provide improved "
+         "search results. For more information visit our web privacy policy here."),
+        "Manage Cookie Preferences", "Accept All CookiesReject All Cookies", "Customize Your Cookie Settings",
+        ("Cookies are small data files that allow a website to collect and store data on your desktop computer, "
+         "laptop or mobile device. Cookies help us to provide important features and functionality on our websites "
+         "and mobile apps. We use them to improve your customer experience."),
+        "Essential Technologies",
+        ("These technologies are strictly necessary to provide you with services available through our websites "
+         "and to use some of its features, such as form submissions, media playback. To disable all cookies please "
+         "use your browsers settings."),
+        "Performance",
+        ("Cookies collect information about how you use a website, like which pages you visited and which links "
+         "you clicked on. Their sole purpose is to improve website functions. This includes cookies from "
+         "third-party analytics services as long as the cookies are for the exclusive use of the owner of the "
+         "website visited."),
+        "Confirm", "Cancel",
+    ]
+    ctx = classify("\n\n".join(dialog + product) + "\n")
+    kept = {ln.text for ln, lab in zip(ctx.page.lines, ctx.labels) if lab.label in ("body", "title")}
+    for button in ("Manage Cookie Preferences", "Customize Your Cookie Settings", "Essential Technologies",
+                   "Performance"):
+        assert button not in kept
+    assert "Expected availability: 2-4 Weeks" in kept  # the page's densest region instead
+
+
+_THREAD_POST = """TissueBox
+
+Member
+Oct 25, 2017 13,539 Urinated States of America
+  * Mar 27, 2025
+  * #{n}
+      {text}
+
+"""
+
+
+def test_forum_thread_replies_after_numbered_post_headers_are_text():
+    """A reply is often one short sentence: next to the opening post it is a tiny cluster. Under
+    numbered post headers ('#2', '#3') the sentences are the thread's text; the member lines
+    between them are not. The same replies without numbers stay out (a teaser list)."""
+    opening = ("You and your closest real-life/online friends have been chosen by a twist of fate to prevent "
+               "the world's demise, and the only way to do that is to fight Giygas together. What's next? And "
+               "is the Earth in good hands? Or, at the very least, are you going down partying? As for moi -- "
+               "our ragtag bunch will go in blazing, praying, and karaoke-ing to Pollyanna, if nothing else.")
+    replies = ["Do I unlock latent psychic powers throughout my journey?",
+               "I can't comprehend the form of this threads attack",
+               "My friends and I don't pray, so we're doomed.",
+               "Man, I gotta solo Gigyas? Earth is doomed ;_;"]
+    head = "Gaming Forum\n\nYou and your real life friends gotta go fight Giygas\n\n"
+    text = head + "".join(_THREAD_POST.format(n=n, text=t) for n, t in enumerate([opening] + replies, 1))
+    text += "Share:\n\nFacebook Twitter Reddit Email Link\n"
+    ctx = classify(text)
+    lab = {ln.text.strip(): lb.label for ln, lb in zip(ctx.page.lines, ctx.labels) if not ln.blank}
+    for reply in replies:
+        assert lab[reply] == "body", reply
+    assert lab["Member"] != "body" and lab["Oct 25, 2017 13,539 Urinated States of America"] != "body"
+    # numbers out of order are no thread
+    text = head + "".join(_THREAD_POST.format(n=n, text=t) for n, t in zip([1, 5, 3, 2, 4], [opening] + replies))
+    ctx = classify(text)
+    lab = {ln.text.strip(): lb.label for ln, lb in zip(ctx.page.lines, ctx.labels) if not ln.blank}
+    assert lab[opening] == "body" and lab[replies[0]] != "body"
+
+
+def test_customer_reviews_part_from_the_product_description():
+    """'Verified buyer' marks a shop's reviews: they are not the product page's text."""
+    description = ("Our most economical do-everything toolkit. The Essential Electronics Toolkit is what you need "
+                   "to fix phones, laptops, game consoles and most other gadgets, with a precision bit driver, "
+                   "64 bits, a spudger, tweezers and an opening tool, all in a compact case.")
+    text = ("Essential Electronics Toolkit\n\n$29.95\n\n" + description + "\n\nWrite a review\n\n"
+            "In-Bum Woo\n\nVerified buyer\n\nlast week\n\n"
+            "I had tried using the left over plastic tools from a previous iPhone battery replacement, but this kit "
+            "made the whole job much easier and I would buy it again.\n\n"
+            "Stu W\n\nVerified buyer\n\n3 weeks ago\n\nVery useful to have, good quality, cheap.\n")
+    ctx = classify(text)
+    lab = {ln.text.strip(): lb for ln, lb in zip(ctx.page.lines, ctx.labels) if not ln.blank}
+    assert lab[description].label == "body"
+    assert (lab["Verified buyer"].label, lab["Verified buyer"].kind) == ("boilerplate", "reviews")
+    assert lab["Write a review"].kind == "reviews"
+    assert lab["Very useful to have, good quality, cheap."].label != "body"
+    assert lab["I had tried using the left over plastic tools from a previous iPhone battery replacement, but this "
+               "kit made the whole job much easier and I would buy it again."].label != "body"
+
+
+# a long article with an inline link (real lines of a WCXB DEV page, CC-BY-4.0: language trends)
+_LANGUAGES_BEFORE = [
+    ('C# is experiencing remarkable growth in 2025, ranking #5 across TIOBE, RedMonk, and GitHub—and '
+     'posting the fastest growth rate of any major language (+2.67% in TIOBE). This surge has positioned '
+     "C# to potentially surpass Java for the first time in TIOBE's history, reflecting a fundamental shift"
+     ' in the enterprise development landscape.'),
+    ("C# added 136,735 contributors on GitHub in 2025 (+22.22% YoY), driven by Microsoft's transformation "
+     'of the language into a fully cross-platform, open-source powerhouse. The language offers all the '
+     'features developers expect, such as pattern matching, records, top-level statements, and nullable '
+     "reference types, while being backed by Microsoft's continued investment and innovation."),
+    ('As the primary language for .NET development, C# excels at building enterprise-level applications, '
+     'web and mobile apps (via Xamarin and MAUI), cloud services on Azure, and game development with '
+     "Unity. It's commonly used in fintech, healthcare, and e-commerce for mission-critical systems "
+     'requiring security, performance, and scalability. C# also powers web scraping applications for '
+     'market research, data extraction, and business intelligence.'),
+    ('With its modern feature set, robust ecosystem, and cross-platform capabilities, C# developers are '
+     'increasingly sought after as organizations modernize their tech stacks or choose between C# and Java'
+     ' for new projects.'),
+    ('Updates: C# 14, released with .NET 10 in April 2025, delivers substantial improvements for '
+     'performance and productivity. Headline features include first-class support for Span<T> and '
+     'ReadOnlySpan<T> with implicit conversions and extension method support, the field keyword (finalized'
+     ' from preview) for simplified property declarations, null-conditional member access for assignments,'
+     ' and preview support for extension members (properties and static members). These enhancements make '
+     'high-performance, memory-safe code more accessible while reducing boilerplate.'),
+    'PHP',
+    ('PHP presents an interesting paradox in 2025: it ranks #4 on RedMonk (reflecting its massive existing'
+     ' codebase and ongoing maintenance work), yet sits at #16 in TIOBE with a slight declining usage '
+     '(-0.16%). According to Stack Overflow, PHP is used by 18.9% of developers. Its story is one of a '
+     'mature language transitioning from widespread dominance to specialized relevance.'),
+    ('PHP powered the early web and continues to run a significant portion of the internet, particularly '
+     'through WordPress (which powers over 40% of all websites), Magento, Drupal, and other established '
+     'platforms. This creates sustained demand for PHP developers skilled in maintaining, securing, and '
+     'extending these systems.'),
+    ("Laravel, PHP's modern framework, continues to drive new development with its elegant syntax and "
+     'robust features, keeping PHP viable for web applications.'),
+    ("However, PHP's popularity has declined as organizations have begun to favor JavaScript/Node.js, "
+     'Python, or TypeScript for new greenfield projects. Modern alternatives offer better performance, '
+     'stronger typing systems, and more active innovation.'),
+    ("PHP's use is increasingly concentrated in specific scenarios: maintaining legacy systems, "
+     'WordPress/e-commerce development, and cost-effective solutions for small to medium-scale web '
+     'applications.'),
+    ("Despite the decline, PHP's active community continues evolving the language with modern features, "
+     'and its lower hosting costs and mature ecosystem ensure it remains a practical choice for certain '
+     'projects.'),
+    ('Updates: PHP 8.5, currently in development for a November 2025 release, introduces the highly '
+     'anticipated pipe operator (|>) for functional programming workflows, new array_first and array_last '
+     'functions, enhanced filter support with exception throwing, and improved CLI tooling with php '
+     '--ini=diff. The release also includes the new IntlListFormatter class, stack trace support for Fatal'
+     ' errors, and performance optimizations. PHP 8.4 (November 2024) brought Property Hooks, Asymmetric '
+     'Visibility, and improved HTML5 support.'),
+    'Programming Languages On the Rise',
+    'Rust',
+    ('Rust earned the title of "most admired programming language" in 2025 with a 72% admiration rating, '
+     'reflecting widespread developer enthusiasm for its unique approach to memory safety and performance.'),
+    ('Ranking #19 on RedMonk with 14.8% usage on Stack Overflow, Rust is steadily gaining traction as the '
+     'preferred alternative to C and C++ for system programming, embedded systems, and '
+     'performance-critical applications.'),
+    ('Rust eliminates entire categories of bugs (null pointer dereferencing, data races, buffer overflows)'
+     ' at compile time without sacrificing performance. This makes it particularly valuable in '
+     'security-sensitive domains like fintech, blockchain, cloud infrastructure, and anywhere reliability '
+     'is non-negotiable.'),
+    ('Major organizations including Microsoft, Amazon (AWS), and Google are increasingly adopting Rust for'
+     ' systems-level components.'),
+    ('Updates: Rust 1.90.0, released September 18, 2025, made LLD the default linker on '
+     'x86_64-unknown-linux-gnu for significantly faster compile times, added native Cargo support for '
+     'workspace publishing (cargo publish --workspace), and stabilized several APIs for safer systems '
+     "programming. The release demonstrates Rust's continued focus on developer experience and "
+     'performance. With its 72% admiration rating and growing adoption in performance-critical systems, '
+     'Rust continues its steady climb in enterprise adoption.'),
+    'GoLang',
+    ('Go remains a powerhouse for cloud infrastructure and distributed systems, ranking #12 on RedMonk and'
+     " used by 16.4% of developers. While it dropped from #7 to #11 in TIOBE's November 2025 index, Go's "
+     "practical importance hasn't diminished since it powers critical DevOps and infrastructure tools, "
+     'including Kubernetes, Docker, Prometheus, and Terraform.'),
+    ("Go's strength lies in building scalable, concurrent systems with exceptional performance. Its simple"
+     ' syntax, fast compilation, built-in concurrency primitives (goroutines), and robust standard library'
+     ' make it ideal for microservices, APIs, DevOps tools, and cloud-native applications.'),
+    ('Companies seeking to build reliable backend infrastructure continue to seek Go developers, and its '
+     'admiration rating of 56.5% reflects sustained developer satisfaction.'),
+    ('Updates: Go 1.25 represents a significant practical release focused on reliability, performance, and'
+     ' developer experience. Major improvements include the removal of "core types" from the specification'
+     ' for clearer generic behavior, fixed nil-pointer handling that now reliably panics (addressing a bug'
+     ' from Go 1.21-1.24), and DWARF v5 debug information by default for smaller binaries and faster '
+     'linking. The release stabilizes testing/synctest for deterministic concurrency testing, introduces '
+     'an experimental encoding/json/v2 engine with substantial performance improvements, and adds the '
+     'FlightRecorder API for continuous runtime tracing. Runtime enhancements include container-aware CPU '
+     'detection on Linux and an optional greenteagc garbage collector offering up to 40% faster memory '
+     'cleanup. Tooling improvements like enhanced go vet, go doc -http for local documentation serving, '
+     'and go build -asan for automatic memory leak detection round out this developer-focused update.'),
+]
+_LANGUAGES_AFTER = [
+    'Swift',
+    ('Swift has firmly established itself as the undisputed standard for iOS and macOS development, backed'
+     " by Apple's full support and continuing evolution. Ranking #11 on RedMonk with 5.4% usage and a "
+     '65.9% admiration rating, Swift combines clean syntax, memory safety, and performance that make it a '
+     'favorite among mobile developers.'),
+    ('With the iOS app market thriving and businesses prioritizing mobile-first strategies, Swift '
+     "expertise remains critical. The language's evolution continues with improved concurrency models, "
+     "better package management, and expanding capabilities beyond Apple's ecosystem into server-side "
+     'development.'),
+    ('Updates: Swift 6.2, released September 15, 2025, represents a major leap forward with approachable '
+     'concurrency features (single-threaded by default, @concurrent attribute), safe systems programming '
+     'additions (InlineArray, Span type), and official VS Code extension support with background indexing '
+     'and built-in debugging. New capabilities include the Subprocess package for process management, '
+     'WebAssembly support for browser and portable deployment, precise warning control at the diagnostic '
+     'group level, and enhanced async debugging. These improvements make Swift more accessible while '
+     'maintaining its performance and safety guarantees.'),
+]
+
+
+def test_inline_read_more_link_does_not_cut_the_article_in_two():
+    """'Read more: <headline>' inside a long article is a link, not a related-links header: the
+    sections after it are the article's; a header ('Lesen Sie auch die folgenden Beiträge:')
+    still parts the page, and what follows it is weighed as a separate block."""
+    for link, kept in (("Read more: Trust in the expertise of Softjourn's Golang developers", True),
+                       ("Lesen Sie auch die folgenden Beiträge:", False)):
+        ctx = classify("\n\n".join(_LANGUAGES_BEFORE + [link] + _LANGUAGES_AFTER) + "\n")
+        lab = {ln.text.strip(): lb.label for ln, lb in zip(ctx.page.lines, ctx.labels) if not ln.blank}
+        assert lab[link] == "boilerplate"
+        assert lab[_LANGUAGES_BEFORE[-1]] == "body"
+        assert (lab[_LANGUAGES_AFTER[-1]] == "body") is kept, link

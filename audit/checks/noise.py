@@ -23,7 +23,7 @@ import re._constants as _sc
 import re._parser as _sp
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Any
 
 from ..alternation import literal_alternation
@@ -77,6 +77,8 @@ LOW_CONTENT = define(
     near_run=4,  # this many near-good lines in a row (short ones between) are text
     near_run_chars=300,  # or this many characters of them
     teaser_dates=3,  # this many short date lines mark a teaser list: each date starts a cluster
+    inline_related_words=5,  # a 'Read more: <headline>' line longer than this is an inline link, not a section header
+    thread_posts=3,  # this many numbered post headers ('#1', '#2', ...) mark a forum thread: its replies are text
     min_stop_coverage=0.08,  # below this share of stop words on the page, its language has no list
     stopwords_prose=0.12,  # a punctuated line with this share of stop words is near-good
     prose_words=8,
@@ -540,7 +542,7 @@ _INLINE_KINDS = frozenset({"photo-credit", "call-to-action", "gallery"})
 
 # boilerplate kinds that end a section: good text after them starts a new cluster
 _SECTION_BREAKS = frozenset({"related", "comment-form", "author-bio", "donation",
-                             "footer", "pagination"})
+                             "footer", "pagination", "reviews"})
 
 
 class _Features:
@@ -842,13 +844,49 @@ def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
         ls[k].cls = c
 
 
+def _context_with_fallback(ls: list[_Line], free: list[str], p: dict[str, Any]) -> None:
+    """The context pass; with no paragraph long enough to anchor the text (short-paragraph
+    pages), again with near-good lines as anchors. `free`: the context-free classes."""
+    _context_pass(ls, p)
+    if sum(ln.nchars for ln in ls if ln.cls == "good") < p["min_good_chars"]:
+        for ln, c in zip(ls, free):
+            ln.cls = "good" if c == "near" else c
+        _context_pass(ls, p)
+
+
+def _drop_orphans(ls: list[_Line], free: list[str]) -> None:
+    """Short lines kept only because the paragraphs around them were kept, when those
+    paragraphs turned out to be boilerplate (a cookie dialog's text around 'Manage Cookie
+    Preferences' and 'Performance'): with no text left on either side, they go too."""
+    n = len(ls)
+    # for each line, whether the nearest paragraph above / below (free class good or near)
+    # is still kept; None: no paragraph there
+    above: list[bool | None] = [None] * n
+    below: list[bool | None] = [None] * n
+    last: bool | None = None
+    for k in range(n):
+        above[k] = last
+        if free[k] in ("good", "near"):
+            last = ls[k].cls == "good"
+    last = None
+    for k in range(n - 1, -1, -1):
+        below[k] = last
+        if free[k] in ("good", "near"):
+            last = ls[k].cls == "good"
+    for k, ln in enumerate(ls):
+        if ln.cls == "good" and free[k] in ("short", "bad") and not above[k] and not below[k]:
+            ln.cls = "bad"
+
+
 def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]) -> None:
     """Good lines far from the main text (bios, teasers, sidebars) are dropped when their
     cluster is small next to the largest one. Section prompts ('Related', 'Subscribe') and,
-    in teaser lists, the date line of every teaser separate clusters."""
+    in teaser lists, the date line of every teaser separate clusters. The replies of a forum
+    thread (numbered post headers) are all kept."""
     date_re = data["date"]
     dates = [k for k, ln in enumerate(ls) if ln.nwords <= 8 and _is_date_line(ln, date_re)]
     split_at_dates = len(dates) >= p["teaser_dates"]
+    posts = _thread_posts(ls, p["thread_posts"], date_re)
     date_set = set(dates)
     clusters: list[list[_Line]] = []
     broken: list[bool] = []  # the cluster starts after a section break
@@ -872,12 +910,15 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
             continue
         distance += max(ln.nchars, 20)
         # ('Author' as a list item is a forum badge or a search facet, not the author box's header)
-        if (ln.kind in _SECTION_BREAKS and not (ln.bullet and ln.kind == "author-bio")) or (
+        # (an inline 'Read more: <headline>' link inside the article does not part it either)
+        if (ln.kind in _SECTION_BREAKS and not (ln.bullet and ln.kind == "author-bio")
+                and not (ln.kind == "related" and ln.rule == BOILERPLATE_PHRASE.code
+                         and ln.nwords > p["inline_related_words"] and _INLINE_LINK.fullmatch(ln.core))) or (
                 split_at_dates and k in date_set):
             gap = -1
-            # a related-links header breaks the page; an inline "Read more: <headline>" does not
-            # (and a bare "Reply" button between forum posts does not either)
-            section = section or (ln.kind in _SECTION_BREAKS and (ln.kind != "related" or ln.nwords <= 5)
+            # a related-links header breaks the page; a bare "Reply" button between forum
+            # posts does not
+            section = section or (ln.kind in _SECTION_BREAKS
                                   and (ln.kind != "comment-form" or ln.nwords >= 2))
         elif gap >= 0:
             gap += max(ln.nchars, 20)
@@ -894,7 +935,10 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     first_i = clusters[0][0].i
     footer_i = next((ln.i for ln in marks if ln.kind == "footer" and ln.i > first_i and _YEAR.search(ln.core)),
                     None)
+    thread = _thread_span(posts, clusters)
     for n, (c, w) in enumerate(zip(clusters, weights)):
+        if thread[0] <= c[0].i <= thread[1]:
+            continue  # a reply in a forum thread: short next to the opening post, but text all the same
         share = p["cluster_share_after"] if n > main and broken[n] else p["cluster_share"]
         if n > main and footer_i is not None and c[0].i > footer_i:
             share = p["cluster_share_footer"]  # the page ends at its footer: dialogs and scripts follow
@@ -911,6 +955,78 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
         if w < share * top and not lead:
             for ln in c:
                 ln.cls = "bad"
+
+
+# a link to one other article inside the text: a prompt, a colon, a headline ('Read more:
+# Trust in the expertise of ...'), not a header of a list ('Lesen Sie auch die folgenden Beiträge:')
+_INLINE_LINK = re.compile(r"[^:]{2,40}:\s+\w\S*(?:\s+\S+){2,}(?<![:.…])")
+
+# a forum post's number ('#12', '• #3'), alone or with the post's date ('#5 · Mar 21, 2025',
+# '03.03.2011, 14:17 #661')
+_POST_NUMBER = re.compile(r"#(\d{1,5})\b")
+_POST_SEPARATORS = " ·•|,–-"
+
+
+def _post_number(ln: _Line, date_re: re.Pattern[str]) -> int | None:
+    """The number of a forum post's header line ('#3', '#5 · Mar 21, 2025'), or None."""
+    core = ln.core
+    if ln.nchars > 45 or "#" not in core:
+        return None
+    m = _POST_NUMBER.match(core)
+    if m is None:
+        m = _POST_NUMBER.search(core, max(0, len(core) - 7))
+        if m is None or m.end() != len(core) or m.start() == 0 or core[m.start() - 1] not in _POST_SEPARATORS:
+            return None
+        rest = core[:m.start()]
+    else:
+        rest = core[m.end():]
+    rest = rest.strip(_POST_SEPARATORS)
+    if rest:
+        # only a date and a time may stand with the number ('#1. Wix: Best All-in-One Builder' is a list)
+        left, found = date_re.subn(" ", rest)
+        if not found or _WORD.search(_TIME.sub(" ", left)):
+            return None
+    return int(m.group(1))
+
+
+def _thread_posts(ls: list[_Line], min_posts: int, date_re: re.Pattern[str]) -> list[_Line]:
+    """The numbered post headers of a forum thread ('#1', '• #2', '#3 · Mar 21, 2025', ...: at
+    least min_posts, in ascending order), or none. A reply is often a sentence or two, too
+    short to count as text on its own: the sentences right below each header (after its date
+    or meta lines) are made good here."""
+    posts: list[_Line] = []
+    numbers: list[int] = []
+    for ln in ls:
+        if ln.nchars <= 45 and "#" in ln.core:
+            n = _post_number(ln, date_re)
+            if n is not None:
+                posts.append(ln)
+                numbers.append(n)
+    if len(posts) < min_posts:
+        return []
+    if any(b <= a for a, b in pairwise(numbers)):
+        return []  # not a sequence of posts
+    at = {ln.i: k for k, ln in enumerate(ls)}
+    for post in posts:
+        k = at[post.i] + 1
+        while k < len(ls) and ((ls[k].label is not None and ls[k].kind in ("date", "calendar")) or (
+                ls[k].label is None and ls[k].nwords <= 8 and _is_date_line(ls[k], date_re))):
+            k += 1  # the post's date
+        while k < len(ls) and ls[k].label is None and (ls[k].end_punct or ls[k].nwords >= 3):
+            if ls[k].cls != "skip":
+                ls[k].cls = "good"
+            k += 1
+    return posts
+
+
+def _thread_span(posts: list[_Line], clusters: list[list[_Line]]) -> tuple[int, int]:
+    """(first, last) page line of a forum thread's posts: from the first numbered post header
+    to the end of the text after the last one; (0, -1) when the page is not a thread."""
+    if not posts:
+        return 0, -1
+    last_post = posts[-1].i
+    after = next((c for c in clusters if c[0].i > last_post), None)
+    return posts[0].i, after[-1].i if after is not None else last_post
 
 
 def _is_date_line(ln: _Line, date_re: re.Pattern[str]) -> bool:
@@ -1026,17 +1142,12 @@ def run(ctx: Context) -> dict[str, Any]:
                 if ln.label is None:
                     ln.cls = "near"
         free = [ln.cls for ln in ls]
-        _context_pass(ls, p)
-        if sum(ln.nchars for ln in ls if ln.cls == "good") < p["min_good_chars"]:
-            # no paragraph long enough to anchor the text (short-paragraph pages): let
-            # near-good lines anchor it instead
-            for ln, c in zip(ls, free):
-                ln.cls = "good" if c == "near" else c
-            _context_pass(ls, p)
+        _context_with_fallback(ls, free, p)
         # kept lines are searched for phrases before the clusters are weighed: a cookie notice
         # must not pass for the main text, and a comment-form or related-links prompt must
         # part the clusters around it
         _phrases_in_kept_lines(ls, bp_re, contains_max)
+        _drop_orphans(ls, free)
         _keep_main_clusters(ls, p, data)
     bylines = _assign(ls, ctx, data, html)
     if not html:
