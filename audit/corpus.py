@@ -105,8 +105,9 @@ class TemplateIndex:
         self.site_docs[site] += 1
         counts = self._counts
         for slot in slots:
-            if counts[slot] < _CAP:
-                counts[slot] += 1
+            count = counts[slot]
+            if count < _CAP:  # saturates instead of wrapping round
+                counts[slot] = count + 1
 
     def count(self, site: str, key: str) -> int:
         return min(self._counts[slot] for slot in _slots(site, key))

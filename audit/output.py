@@ -66,7 +66,7 @@ def append_file(handle: Any, path: Path) -> None:
         except (AttributeError, OSError):  # not Linux, or a file system that refuses: copy the rest
             handle.seek(0, os.SEEK_END)
             shutil.copyfileobj(source, handle)
-    # the file offset moved under the buffered writer: put its position back at the end
+    # the file offset moved under the buffered writer: its own idea of the position (tell) follows
     handle.seek(0, os.SEEK_END)
 
 

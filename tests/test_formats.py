@@ -117,3 +117,32 @@ def test_bad_baseline_is_a_usage_error(tmp_path):
     bad.write_text("[]", encoding="utf-8")
     proc = run_cli("run", str(SEEDS), "--out", str(tmp_path / "o"), "--baseline", str(bad))
     assert proc.returncode == 2 and "not a source-audit baseline" in proc.stderr
+
+
+@pytest.mark.parametrize("kernel_copy", [True, False])
+def test_spooled_jsonl_chunks_append_whole_and_in_place(tmp_path, monkeypatch, kernel_copy):
+    """A pooled run appends each worker's chunk file to reports.jsonl; where the kernel copy is
+    missing or refused, the plain copy writes the same bytes."""
+    import os
+
+    from audit.output import append_file
+
+    if not kernel_copy:
+        def refuse(*args):
+            raise OSError(18, "Invalid cross-device link")
+        monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
+    chunks = []
+    for n in range(3):
+        lines = "".join(json.dumps({"id": f"c{n}-{i}", "text": "é" * (n * 1000 + i)}) + "\n" for i in range(5))
+        chunk = tmp_path / f"{n:08d}.jsonl"
+        chunk.write_text(lines, encoding="utf-8")
+        chunks.append(chunk)
+    out = tmp_path / "reports.jsonl"
+    with out.open("wb") as handle:
+        handle.write(b'{"id": "first"}\n')
+        for chunk in chunks:
+            append_file(handle, chunk)
+        handle.write(b'{"id": "last"}\n')  # the buffered writer goes on at the end
+    expected = b'{"id": "first"}\n' + b"".join(c.read_bytes() for c in chunks) + b'{"id": "last"}\n'
+    assert out.read_bytes() == expected
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()][:3] == ["first", "c0-0", "c0-1"]
