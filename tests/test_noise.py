@@ -1218,3 +1218,295 @@ def test_inline_read_more_link_does_not_cut_the_article_in_two():
         assert lab[link] == "boilerplate"
         assert lab[_LANGUAGES_BEFORE[-1]] == "body"
         assert (lab[_LANGUAGES_AFTER[-1]] == "body") is kept, link
+
+
+_EVENTS = (  # a listing of conferences (wcx_3a9e5a16d2b5, DEV): every entry opens with its dates
+    'dev.events',
+    'Conferences Meetups Hackathons FAQ',
+    'Tech conferences in Americas 2026 / 2027',
+    'Conferences ✕ Americas ✕ Tech ✕',
+    'Locations and topics Locations and topics',
+    'Upcoming events Newest events',
+    'Asia 187',
+    'Africa 29',
+    'Europe 792',
+    'North America 394',
+    'South America 44',
+    'Oceania 38',
+    'Online 167',
+    'Best Tech conferences in Americas 2026 / 2027',
+    'Best conference May 28-29 26',
+    'The Principal Dev – Masterclass for Tech Leads',
+    'Certification masterclass for experienced software engineers.',
+    'Best conference May 28-29 26',
+    'Clean Architecture Masterclass',
+    'Certification masterclass for experienced Java developers.',
+    'Best conference Sep 24-25 26',
+    'Clean Code: The Next Level',
+    'Advanced clean code certification training for Java developers.',
+    'Mar 14 26',
+    'Data Saturday Chicago 2026',
+    'Tech conference in Chicago, Illinois, United States, North America',
+    'Mar 14 26',
+    'HackGDL 2026',
+    'Tech conference in Guadalajara, Mexico, North America',
+    'Mar 14 26',
+    'AgentCon Toronto',
+    'Tech conference in Toronto, Canada, North America',
+    'Mar 14 26',
+    'Chippewa Valley Code Camp 2026',
+    'Tech conference in Eau Claire, Wisconsin, United States, North America',
+    'Mar 14 26',
+    'AWS Student Community Day at Saltillo',
+    'Tech conference in Saltillo, Mexico, North America',
+    'Mar 14 26',
+    'AgentCon Toronto',
+    'Tech conference in Toronto, Canada, North America',
+    'Mar 16-20 26',
+    'FABCON',
+    'Tech conference in Atlanta, Georgia, United States, North America',
+    'Mar 16-20 26',
+    'Visual Studio Live! Las Vegas 2026',
+    'Tech conference in Las Vegas, Nevada, United States, North America',
+    'Mar 16-20 26',
+    'HPSF Conference',
+    'Tech conference in Chicago, Illinois, United States, North America',
+    'Mar 16-19 26',
+    'AI Conference',
+    'Tech conference in San Jose, California, United States, North America',
+    'Mar 16-20 26',
+    'VSLive! Las Vegas 2026',
+    'Tech conference in Las Vegas, Nevada, United States, North America',
+    'Mar 16-20 26',
+    'VSLive! Las Vegas',
+    'Tech conference in Las Vegas, Nevada, United States, North America',
+    'Mar 16-19 26',
+    'NVIDIA GTC',
+    'Tech conference in San Jose, California, United States, North America',
+    'Mar 17-19 26',
+    'JavaOne',
+    'Tech conference in Redwood City, California, United States, North America',
+    'Mar 17-19 26',
+    'JavaOne',
+    'Tech conference in Redwood City, California, United States, North America',
+    'Mar 17-19 26',
+    'SAP Concur Fusion New Orleans',
+    'Tech conference in New Orleans, Louisiana, United States, North America and Online',
+    'Mar 17-19 26',
+    'JavaOne',
+    'Tech conference in Redwood City, California, United States, North America',
+    'Mar 18 26',
+    'Jupyter Workshops: AI in Jupyter',
+    'Tech masterclass in Seattle, Washington, United States, North America',
+    'Mar 18-19 26',
+    'DAM Los Angeles',
+    'Tech conference in Los Angeles, California, United States, North America',
+    'Mar 18 26',
+    'Startups & Investors Pitch Night in Austin',
+    'Tech conference in Austin, Texas, United States, North America',
+    'Mar 19-20 26',
+    'Pacific Northwest Software Symposium',
+    'Tech conference in Seattle, Washington, United States, North America',
+    'Mar 20-21 26',
+    'Canadian Power Platform Summit 2026',
+    'Tech conference in Vancouver, Canada, North America',
+    'Mar 20 26',
+    'QonfX',
+    'Tech conference in San Francisco, California, United States, North America',
+    'Mar 21-22 26',
+    'PyCascades 2026',
+    'Tech conference in Vancouver, Canada, North America',
+    'Mar 21-22 26',
+    'BSidesSF 2026',
+    'Tech conference in San Francisco, California, United States, North America',
+    'Mar 21-23 26',
+    'North America MCT Summit 2026',
+    'Tech conference in Redmond, Washington, United States, North America',
+    'Mar 21-22 26',
+    'The Diana Initiative @ BSides San Francisco',
+    'Tech conference in San Francisco, California, United States, North America',
+    'Mar 21 26',
+    'Build With AI + IWD Tegucigalpa 2026',
+    'Tech conference in Tegucigalpa, Honduras, South America',
+    'Mar 23-26 26',
+    'DrupalCon Chicago 2026',
+    'Tech conference in Chicago, Illinois, United States, North America',
+    'Mar 23-26 26',
+    'DrupalCon Chicago 2026',
+    'Tech conference in Chicago, Illinois, United States, North America',
+    'Show more',
+    'showing 30 out of 438 conferences',
+    'New event',
+    'dev.events is the #1 tech conference listing. Coded at night under caffeine, ad-free, curated by tech community.',
+    'RSS Questions Libraries and Frameworks',
+    'Something went wrong while talking to the server. Please try again or contact [email protected] if the problem persists.',
+)
+
+
+def _labels_by_text(ctx: Context) -> dict[str, str]:
+    return {ln.text.strip(): lb.label for ln, lb in zip(ctx.page.lines, ctx.labels) if not ln.blank}
+
+
+def test_a_page_of_dated_teasers_keeps_them_all():
+    # a listing page: every entry opens with its date, no entry is an article of its own (no long
+    # paragraph) and together the entries far outweigh the largest: they are the page's text
+    text = "\n\n".join(_EVENTS) + "\n"
+    entries = ["HackGDL 2026", "Tech conference in Guadalajara, Mexico, North America",
+               "Chippewa Valley Code Camp 2026", "AWS Student Community Day at Saltillo"]
+    lab = _labels_by_text(classify(text))
+    assert [lab[x] for x in entries] == ["body"] * 4
+    assert lab["Asia 187"] == "boilerplate"  # the location facets stay out
+    assert lab["Show more"] == "boilerplate"
+    # without the rule the entries smaller than the largest are dropped as teasers
+    page = Page.from_text(Document(id="t", text=text), text, kind="text")
+    off = Context(page=page, config=replace(DEFAULT_CONFIG, params={"N102": {"listing_teasers": 99}}))
+    off.results["noise"] = noise.run(off)
+    assert [_labels_by_text(off)[x] for x in entries] == ["boilerplate"] * 4
+
+
+def test_dated_teasers_beside_an_article_are_not_a_listing():
+    # decoy: the largest entry now holds a long prose paragraph, so it is an article and the
+    # small dated entries around it are teasers: the page is labelled as without the rule
+    i = _EVENTS.index("Tech conference in Toronto, Canada, North America", 40)
+    prose = next(x for x in _CERT_GUIDE if len(x) > 300 and x.endswith(".") and x[:1].isalpha())
+    text = "\n\n".join(_EVENTS[:i + 1] + (prose,) + _EVENTS[i + 1:]) + "\n"
+    page = Page.from_text(Document(id="t", text=text), text, kind="text")
+    off = Context(page=page, config=replace(DEFAULT_CONFIG, params={"N102": {"listing_teasers": 99}}))
+    off.results["noise"] = noise.run(off)
+    lab = classify(text).labels
+    assert [lb.label for lb in lab] == [lb.label for lb in off.labels]
+    assert lab[text[:text.index(prose)].count("\n")].label == "body"
+
+
+
+_CERT_GUIDE = (  # an article on business certifications (wcx_ffe0e1571648, DEV)
+    'Project management',
+    'Certified Associate in Project Management (CAPM)',
+    'The Project Management Institute (PMI) has been around since 1969, helping business workers develop careers in project management, mainly through professional development and certifications.',
+    '• Why it matters: The CAPM is ideal for up-and-coming project managers looking to establish credibility and advance their earning potential by up to 25 percent more than non-certified professionals.',
+    '• Requirements and format: You need to show proof of a high school diploma, GED or global equivalent. By the time you take the exam, you need to have attained 23 hours of project management education. The single exam has 150 questions and is available through Pearson VUE.',
+    '• Target audience: Entry-level to mid-level professionals seeking their first project management credential.',
+    '• Cost: $225 for PMI members or $300 for nonmembers. The certification is valid for five years and you must retake the exam to maintain the credential.',
+    'PMI has other certifications aimed at the business community, such as the Project Management-related credentials: Professional, PMI Professional in Business Analysis, Portfolio Management Professional, Program Management Professional and PMI Scheduling Professional.',
+    '>> Get Started: Certified Associate in Project Management (CAPM)',
+    'Project Management Professional (PMP)',
+    'The PMP from PMI is among the most recognized and sought-after certifications for both business and information technology. The requirements are stiff but the career benefits are substantial, with PMP holders commanding some of the highest premiums in project management.',
+    '• Why it matters: Among the most in-demand certifications with 24,780 job postings mentioning PMP specifically as of Q1 2025.',
+    '• Requirements and format: Option one requires a high school diploma, associate degree or global equivalent; 60 months experience leading projects; and 35 hours of project management education. Option two is a four-year degree, 36 months leading projects and 35 hours of project management education. You must pass a 180-question exam to earn the PMP, which is available through Pearson VUE.',
+    '• Target audience: Mid-level to senior project managers with significant hands-on experience.',
+    '• Cost: The exam costs $425 for PMI members and $675 for nonmembers. You maintain the PMP certification by earning 60 professional development units every three years.',
+    '>> Get Started: Project Management Professional (PMP)',
+    'Did You Know?',
+    'Exam Edge offers affordable practice tests for both the PMP and CAPM certifications.',
+    'Business analysis',
+    'Certified Business Analysis Professional (CBAP)',
+    'If you’re interested in analyzing business needs and coming up with solutions, take a look at the CBAP by the International Institute of Business Analysis (IIBA).',
+    '• Why it matters: The CBAP is an advanced certification aimed at managers and leaders, with strong market demand reflected in over 3,200 job postings as of Q1 2025.',
+    '• Requirements and format: You need at least 7,500 hours of business analysis experience over the last decade and 900 of those hours must directly relate to four of the six BABOK Guide knowledge areas. On top of that, you need at least 35 hours of professional development credits (earned over the last four years), plus two references. The CBAP exam has 120 multiple-choice questions, based on scenarios and case studies and is available through PSI.',
+    '• Target audience: Senior business analysts and managers with more than five years of business analysis experience.',
+    '• Cost: The exam costs $350 for IIBA members or $505 for nonmembers and a $145 application fee is required. To maintain the CBAP, credential holders must earn at least 60 continuing development units within three years of achieving certification.',
+    'The IIBA offers related credentials, such as the Entry Certificate in Business Analysis, Certificate of Capability in Business Analysis, Agile Analysis Certification and Certification in Business Data Analytics.',
+    '>> Get Started: Certified Business Analysis Professional (CBAP)',
+    'Supply chain management',
+    'Certified Supply Chain Professional (CSCP)',
+    'The American Production and Inventory Control Society (APICS) is all about understanding the supply chain. As part of its goal to develop qualified operators, supervisors and leaders, it offers the Certified Supply Chain Professional (CSCP) and a few other certifications.',
+    '• Why it matters: APICS-certified supply chain professionals earn median salaries of $100,000 – 27 percent greater than those with no certification, with CSCP holders specifically earning 36 percent higher salaries, according to ASCM’s 2023 supply chain salary report.',
+    '• Requirements and format: To earn the CSCP, you need a bachelor’s degree or equivalent, at least one other approved certification and at least three years of related business experience. The CSCP covers supply chain concepts and technology, plus strategies for end-to-end operations, from supplier to company to consumer.',
+    '• Target audience: Supply chain professionals with bachelor’s degrees and at least three years of relevant experience.',
+    '• Cost: You also need to pass an exam that costs $1,420 to $1,975, depending on your APICS membership status.',
+    '>> Get Started: Certified Supply Chain Professional (CSCP)',
+    'Customer relationship management (CRM)',
+    'SAP Certified Application Associate – CRM',
+    'Are you SAP savvy? SAP, a European multinational software program, stands for “systems, applications and products.” The software is used by companies around the world to manage business operations and customer relationships across several lines of business, including human resources, marketing, sales, manufacturing and supply chain.',
+    '• Why it matters: The SAP Certified Application Associate – CRM recognizes a consultant’s skills in understanding and using SAP CRM software, including how it integrates with other SAP solutions like NetWeaver.',
+    '• Requirements and format: SAP recommends that candidates have a combination of experience and training before sitting for the certification exam; training courses are available if needed. The exam has 80 questions and you can take the exam through the SAP Certification Hub.',
+    '• Target audience: IT professionals and business consultants working with SAP systems.',
+    '• Cost: The exam costs $560 in the United States.',
+    '>> Get Started: SAP Certified Application Associate – CRM',
+    'Salesforce Certified Administrator',
+    'If you’ve ever worked with or considered using a CRM platform, you’ve likely heard of Salesforce. From help desk and lead management to sales and customer service, Salesforce is an all-in-one CRM platform that scales with a business’ needs as it grows. The platform has become so popular since its launch in 1999 that it’s considered an industry leader and one of the best CRM solutions available.',
+    '• Why it matters: If you’re looking to leverage the platform at an administrative level, Salesforce offers this certification program to increase your knowledge of the platform.',
+    '• Requirements and format: The program requires you to take several classes and workshops before completing a proctored credential exam. Salesforce suggests that anyone seeking this certification should already have a decent handle on the platform since the certification seeks to build upon their understanding of existing features and functions.',
+    '• Target audience: Salesforce administrators and power users seeking formal recognition of their platform expertise.',
+    '• Cost: The exam typically costs $200. Once you complete this program, the company also offers the Advanced Administrator certification to further your knowledge of the platform.',
+    '>> Get Started: Salesforce Certified Administrator',
+)
+
+_CERT_TABLE = (  # its table of job counts: short cells, no text
+    '3,203',
+    '3,923',
+    'CBAP',
+    '320',
+    '2,931',
+    '3,251',
+    'CSCP',
+    '595',
+    '2,711',
+    '3,306',
+    'PMP',
+    '21,504',
+    '3,276',
+    '24,780',
+    'SAP Certified Application Associate – CRM',
+    '15',
+    '3,286',
+    '3,301',
+    'Salesforce Certified Administrator',
+    '366',
+    '1,388',
+    '1,754',
+    'HubSpot Inbound Marketing',
+    '491',
+    '2,826',
+    '3,371',
+    'OCP',
+    '272',
+    '2,332',
+    '2,604',
+)
+
+_CERT_FAQ = (  # its FAQ below the table: a second stretch of text, far smaller than the article
+    'FAQs',
+    'What are the best business certifications to enhance my resume?',
+    'The most impactful certifications depend on your field; however, some of the best business certifications to strengthen your resume include PMP, CBAP, CSCP and digital marketing credentials like Google Analytics or HubSpot. These are highly recognized by employers and show expertise in key business areas.',
+    'Are there free business certifications available online?',
+    'Yes, several reputable organizations offer free business certifications online, such as Google’s Digital Garage, HubSpot Academy and Salesforce Trailhead. These platforms provide free courses and certification exams in marketing, sales, analytics and general business skills.',
+    'Which business certification offers the highest ROI?',
+    'Certifications in project management, cloud technologies and cybersecurity often offer the highest ROI, with credentials leading to above-average salary increases, promotion opportunities and strong demand across industries.',
+)
+
+
+def _with_params(text: str, **params) -> dict[str, str]:
+    page = Page.from_text(Document(id="t", text=text), text, kind="text")
+    ctx = Context(page=page, config=replace(DEFAULT_CONFIG, params={"N102": params}))
+    ctx.results["noise"] = noise.run(ctx)
+    return _labels_by_text(ctx)
+
+
+def test_a_long_stretch_of_text_below_the_article_is_kept():
+    # the FAQ under a table is far smaller than the article (under cluster_share of it), but a
+    # stretch of text this long is a part of the page, not a teaser; the test lowers the length
+    # to the FAQ's (the DEV pages have FAQs and comparison tables of 2000+ characters)
+    text = "\n\n".join(_CERT_GUIDE + _CERT_TABLE + _CERT_FAQ) + "\n"
+    faq = _CERT_FAQ[2]
+    assert _with_params(text)[faq] == "boilerplate"  # default length: 2000 characters
+    lab = _with_params(text, cluster_keep_chars=900)
+    assert lab[faq] == "body" and lab[_CERT_FAQ[5]] == "body"
+    assert lab[_CERT_TABLE[-1]] == "boilerplate"  # the table's cells stay out
+    # decoy: a related-links header parts the page first, so the same stretch is dropped
+    parted = "\n\n".join(_CERT_GUIDE + _CERT_TABLE + ("Related Articles",) + _CERT_FAQ) + "\n"
+    assert _with_params(parted, cluster_keep_chars=900)[faq] == "boilerplate"
+
+
+def test_feedback_widget_lines_are_boilerplate():
+    lines = ["Skye Schooley and Kim Lindros contributed to this article.",  # (wcx_ffe0e1571648)
+             "Did you find this content helpful?", "YesNo", "Thank you for your feedback!",
+             "How are we doing?", "Give us feedback on this page."]
+    ctx = classify("\n\n".join(_CERT_GUIDE[:12] + tuple(lines)) + "\n")
+    lab = _labels_by_text(ctx)
+    assert [lab[x] for x in lines[1:]] == ["boilerplate"] * 5
+    assert lab[lines[0]] == "body"
+    # decoys: a sentence that only mentions feedback, an answer starting with 'Yes'
+    for text in ("Thank you for your feedback on the draft; we changed the second chapter.",
+                 "Yes, several reputable organizations offer free business certifications online."):
+        assert noise._data()["boilerplate"].kind(text, text, 120, 400, phrases=False) is None

@@ -77,6 +77,9 @@ LOW_CONTENT = define(
     near_run=4,  # this many near-good lines in a row (short ones between) are text
     near_run_chars=300,  # or this many characters of them
     teaser_dates=3,  # this many short date lines mark a teaser list: each date starts a cluster
+    listing_teasers=4,  # this many clusters each opened by its date line ...
+    listing_share=1.5,  # ... together this many times the largest cluster: the page is a list of teasers, all kept
+    cluster_keep_chars=2000,  # a cluster below the largest with this much good text is text, however large the largest
     inline_related_words=5,  # a 'Read more: <headline>' line longer than this is an inline link, not a section header
     thread_posts=3,  # this many numbered post headers ('#1', '#2', ...) mark a forum thread: its replies are text
     min_stop_coverage=0.08,  # below this share of stop words on the page, its language has no list
@@ -891,8 +894,10 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     clusters: list[list[_Line]] = []
     broken: list[bool] = []  # the cluster starts after a section break
     dated: list[bool] = []  # the cluster starts only because a date line or a section break split it from a near one
+    by_date: list[bool] = []  # the cluster is a teaser opened by its own date line
     gap = distance = 0
     section = False
+    after_date = False
     for k, ln in enumerate(ls):
         if ln.cls == "skip":
             continue
@@ -905,8 +910,9 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
                 clusters.append([ln])
                 broken.append(gap == -1 and section)
                 dated.append(gap == -1 and distance < p["cluster_gap"])
+                by_date.append(gap == -1 and after_date and distance < p["cluster_gap"])
             gap = distance = 0
-            section = False
+            section = after_date = False
             continue
         distance += max(ln.nchars, 20)
         # ('Author' as a list item is a forum badge or a search facet, not the author box's header)
@@ -916,6 +922,10 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
                          and ln.nwords > p["inline_related_words"] and _INLINE_LINK.fullmatch(ln.core))) or (
                 split_at_dates and k in date_set):
             gap = -1
+            # a teaser's date heads it ('March 6, 2026'); a credit that ends in a date (an
+            # embedded post's '— Name (@handle) November 18, 2019') closes a quote instead
+            after_date = after_date or (split_at_dates and k in date_set
+                                        and date_re.match(_strip_edges(ln.core)) is not None)
             # a related-links header breaks the page; a bare "Reply" button between forum
             # posts does not
             section = section or (ln.kind in _SECTION_BREAKS
@@ -936,9 +946,18 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     footer_i = next((ln.i for ln in marks if ln.kind == "footer" and ln.i > first_i and _YEAR.search(ln.core)),
                     None)
     thread = _thread_span(posts, clusters)
+    # a page that is itself a list of dated teasers (a blog's or a newsroom's index): when the
+    # teasers together outweigh the largest cluster by far, they are the page's text; unless the
+    # largest is an article (long prose paragraphs): then they are links to other articles
+    teasers = [w for w, d in zip(weights, by_date) if d]
+    listing = (len(teasers) >= p["listing_teasers"] and sum(teasers) >= p["listing_share"] * top
+               and not any(ln.end_punct and ln.nchars >= p["lead_keep_chars"] and ln.stop >= p["stopwords_high"]
+                           for ln in clusters[main]))
     for n, (c, w) in enumerate(zip(clusters, weights)):
         if thread[0] <= c[0].i <= thread[1]:
             continue  # a reply in a forum thread: short next to the opening post, but text all the same
+        if listing and by_date[n] and (footer_i is None or c[0].i < footer_i):
+            continue  # an entry of a listing page, above its footer
         share = p["cluster_share_after"] if n > main and broken[n] else p["cluster_share"]
         if n > main and footer_i is not None and c[0].i > footer_i:
             share = p["cluster_share_footer"]  # the page ends at its footer: dialogs and scripts follow
@@ -952,6 +971,12 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
         # the intro above the article's table of contents
         lead = lead or (n == main - 1 and any(c[0].i < ln.i < clusters[main][0].i for ln in marks
                                                if ln.kind == "toc"))
+        # teasers and sidebars are short: a long stretch of text below the main one, opened by a
+        # heading of its own, is a second part of the page (a comparison table, an FAQ), unless a
+        # section break or the footer parted it (above the article, long clusters are menus of
+        # featured stories; a stretch opened by a stray word is a comment thread or a widget)
+        lead = lead or (n > main and share == p["cluster_share"] and w >= p["cluster_keep_chars"]
+                        and c[0].heading and c[0].core[:1].isupper())
         if w < share * top and not lead:
             for ln in c:
                 ln.cls = "bad"
