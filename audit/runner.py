@@ -142,7 +142,7 @@ class WorkChunk:
     spool: Path | None = None  # where the worker writes the chunk's JSONL lines
 
 
-Result = tuple[dict[str, Any], "bytes | None", bool]
+Result = tuple[dict[str, Any], bytes | None, bool]  # (digest, JSONL line, reused from an earlier run)
 
 
 def audit_chunk(chunk: WorkChunk) -> tuple[list[Result], Path | None]:

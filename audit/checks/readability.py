@@ -121,8 +121,8 @@ def total_syllables(words: list[str], lang: str) -> int:
 # it within PREFIX_BUDGET entries (en: all 9,650 prefixes, ~1 MB; de: all would be 232,000, ~22 MB
 # a process, so German keeps those up to 6 letters); a longer piece is looked up without the test.
 PREFIX_BUDGET = 50_000
-# Pyphen's defaults, which textstat's hyphenator keeps: no point before the second letter or
-# after the second-last
+# Pyphen's defaults, which textstat's hyphenator keeps: at least two letters before the first
+# point and after the last
 HYPHEN_LEFT, HYPHEN_RIGHT = 2, 2
 # lines of a hyph_*.dic that hold no pattern (Pyphen skips the same)
 _DIC_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
