@@ -312,7 +312,6 @@ _AUTHOR_OR_DISCARD_HINT = re.compile(
     "|bianji|xiaobian|omment|title|date|sidebar|is-hidden|quote|embedly-instagram|article-share|article-support"
     "|print|category|meta-reviewer|ProductReviews"
 )
-_OTHER_TESTED_ATTRIBUTES = ("itemprop", "rel", "data-testid", "data-component")
 AUTHOR_MAX_CHARS = 120  # trafilatura's len_limit for the author
 
 
@@ -356,13 +355,18 @@ def _find_author(tree: Any) -> str | None:
     rel_me = {rel.getparent() for rel in tree.iter("rel") if rel.text_content() == "me"}
     found: tuple[list, list, list] = ([], [], [])
     discarded = set()
+    hint = _AUTHOR_OR_DISCARD_HINT.search
     for element in tree.iter(Element):
-        tag = element.tag
-        if tag not in ("author", "time", "figure") \
-                and _AUTHOR_OR_DISCARD_HINT.search(f"{element.get('class', '')} {element.get('id', '')}") is None \
-                and not any(element.get(name) is not None for name in _OTHER_TESTED_ATTRIBUTES) \
+        # most elements of a page name no hint: the cheapest tests first, no per-element tuples
+        get = element.get
+        cls, ident = get("class"), get("id")
+        if ((cls is None and ident is None) or hint(f"{cls or ''} {ident or ''}") is None) \
+                and element.tag not in ("author", "time", "figure") \
+                and get("itemprop") is None and get("rel") is None and get("data-testid") is None \
+                and get("data-component") is None \
                 and element not in rel_me:
             continue
+        tag = element.tag
         attrib = element.attrib
         if element is not tree and _discarded_for_author(tag, attrib):
             discarded.add(element)
