@@ -1510,3 +1510,38 @@ def test_feedback_widget_lines_are_boilerplate():
     for text in ("Thank you for your feedback on the draft; we changed the second chapter.",
                  "Yes, several reputable organizations offer free business certifications online."):
         assert noise._data()["boilerplate"].kind(text, text, 120, 400, phrases=False) is None
+
+
+
+def test_bookmark_button_disclosure_letters_citation_and_comment_prompts():
+    # real lines from scraped pages, each between paragraphs of an article in the line's language
+    de = ("Die Stadt hat am Montag beschlossen, den Marktplatz bis zum Sommer umzubauen und "
+          "die Bäume zu erhalten, wie der Bürgermeister in der Sitzung des Rates erklärte.\n")
+    en = ("I didn’t exactly grow up in an organic household, and my dad has worked in the farm "
+          "chemical industry for years, both selling and applying herbicides.\n")
+    pl = ("Rada miasta zdecydowała w poniedziałek, że przebudowa rynku potrwa do lata, a drzewa "
+          "rosnące przy ratuszu zostaną zachowane, jak wyjaśnił prezydent podczas sesji.\n")
+    for prose, line, kind in [
+        (de, "Merken", "share"),
+        (en, "We recommend the best products through an independent review process, and advertisers do not "
+             "influence our picks. We may receive compensation if you visit partners we recommend. Read our "
+             "advertiser disclosure for more info.", "ads"),
+        (en, "Submit your letter to the editor via this form. Read more Letters to the Editor.", "comment-form"),
+        (en, "Share your thoughts and debate the big issues", "comment-form"),
+        (de, "SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, "
+             "https://verfassungsblog.de/expertinnen-in-der-krise/.", "footer"),
+        (pl, "Czytasz właśnie nowy rodzaj materiału na naszym portalu. W krótki sposób informujemy Cię o tym, co "
+             "ważne z perspektywy naszych priorytetów. Wesprzyj nas darowizną lub przekaż nam 1% podatku.", "donation"),
+    ]:
+        ctx = classify(prose + prose + line + "\n" + prose)
+        assert label(ctx, 3)[:2] == ("boilerplate", kind), line
+    # decoys: prose that uses the same words about something else stays body
+    for prose, line in [
+        (de, "Merken Sie sich den Termin: Am 12. Mai öffnet der Markt wieder, wie die Verwaltung mitteilte."),
+        (en, "The union said workers may receive compensation for the lost shifts once the plant reopens in May."),
+        (en, "Readers were asked to share their thoughts on the plan at a public meeting in the town hall last week."),
+        (en, "In a letter to the editor of the local paper, residents said the trees should stay where they are."),
+        (pl, "Fundacja poprosiła mieszkańców, by przekazali 1% podatku na remont schroniska, co pozwoliło zebrać pieniądze."),
+    ]:
+        ctx = classify(prose + prose + line + "\n" + prose)
+        assert label(ctx, 3)[0] == "body", line
