@@ -861,23 +861,20 @@ def _drop_orphans(ls: list[_Line], free: list[str]) -> None:
     """Short lines kept only because the paragraphs around them were kept, when those
     paragraphs turned out to be boilerplate (a cookie dialog's text around 'Manage Cookie
     Preferences' and 'Performance'): with no text left on either side, they go too."""
-    n = len(ls)
-    # for each line, whether the nearest paragraph above / below (free class good or near)
-    # is still kept; None: no paragraph there
-    above: list[bool | None] = [None] * n
-    below: list[bool | None] = [None] * n
+    # for each line, whether the nearest paragraph below (free class good or near) is still
+    # kept; None: no paragraph there. The one above is followed in the last loop: it only turns
+    # short and bad lines, never a paragraph's class
+    below: list[bool | None] = [None] * len(ls)
     last: bool | None = None
-    for k in range(n):
-        above[k] = last
-        if free[k] in ("good", "near"):
-            last = ls[k].cls == "good"
-    last = None
-    for k in range(n - 1, -1, -1):
+    for k in range(len(ls) - 1, -1, -1):
         below[k] = last
         if free[k] in ("good", "near"):
             last = ls[k].cls == "good"
+    above: bool | None = None
     for k, ln in enumerate(ls):
-        if ln.cls == "good" and free[k] in ("short", "bad") and not above[k] and not below[k]:
+        if free[k] in ("good", "near"):
+            above = ln.cls == "good"
+        elif free[k] in ("short", "bad") and ln.cls == "good" and not above and not below[k]:
             ln.cls = "bad"
 
 
@@ -1021,19 +1018,20 @@ def _thread_posts(ls: list[_Line], min_posts: int, date_re: re.Pattern[str]) -> 
     or meta lines) are made good here."""
     posts: list[_Line] = []
     numbers: list[int] = []
-    for ln in ls:
+    at: list[int] = []  # each header's position in ls
+    for k, ln in enumerate(ls):
         if ln.nchars <= 45 and "#" in ln.core:
             n = _post_number(ln, date_re)
             if n is not None:
                 posts.append(ln)
                 numbers.append(n)
+                at.append(k)
     if len(posts) < min_posts:
         return []
     if any(b <= a for a, b in pairwise(numbers)):
         return []  # not a sequence of posts
-    at = {ln.i: k for k, ln in enumerate(ls)}
-    for post in posts:
-        k = at[post.i] + 1
+    for k in at:
+        k += 1
         while k < len(ls) and ((ls[k].label is not None and ls[k].kind in ("date", "calendar")) or (
                 ls[k].label is None and ls[k].nwords <= 8 and _is_date_line(ls[k], date_re))):
             k += 1  # the post's date
