@@ -479,3 +479,135 @@ def test_the_discard_xpaths_are_the_ones_the_pruning_restates():
     paths = "\n".join(" ".join(extract._EXSLT_TEST.sub(r"re:test(\1, ...)", xp.path).split())
                       for xp in OVERALL_DISCARD_XPATH)
     assert hashlib.sha256(paths.encode()).hexdigest()[:16] == OVERALL_DISCARD_STRUCTURE_DIGEST
+
+
+# ------------------------------------------------------------------ trafilatura's xpaths, answered faster
+
+RAW_PRUNE_DIGEST = "25d5ab67770cfefa"  # trafilatura 2.3.1
+
+
+def test_the_raw_prune_markers_are_what_trafilaturas_raw_prune_xpaths_need():
+    # every way these xpaths can match names a marker in an id or class: if trafilatura changes
+    # them, the digest fails and the markers must be read again
+    import hashlib
+
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH
+
+    paths = "\n".join(" ".join(x.path.split()) for x in RAW_TREE_PRUNE_XPATH)
+    assert hashlib.sha256(paths.encode()).hexdigest()[:16] == RAW_PRUNE_DIGEST
+    for path in paths.split("\n"):
+        assert any(marker in path for marker in extract._RAW_PRUNE_MARKERS)
+
+
+def scroll_page() -> str:
+    """An article followed, inside it, by an infinite-scroll container with the next story."""
+    appended = "".join(f"<p>{t}</p>" for t in NIGHT_BUS * 3)
+    return ARTICLE_HEADER_PAGE.replace("</article>", f'<div class="infinite-scroll">{appended}</div></article>')
+
+
+def without_speed_ups(monkeypatch) -> None:
+    """trafilatura as it comes: its own xpaths for the raw-page pruning and OVERALL_DISCARD."""
+    from trafilatura import core, main_extractor, xpaths
+
+    monkeypatch.setattr(extract, "_speed_up_trafilatura", lambda: None)
+    monkeypatch.setattr(core, "RAW_TREE_PRUNE_XPATH", list(xpaths.RAW_TREE_PRUNE_XPATH))
+    monkeypatch.setattr(main_extractor, "OVERALL_DISCARD_XPATH", list(xpaths.OVERALL_DISCARD_XPATH))
+
+
+def extraction_pages() -> list[str]:
+    return [scroll_page(), ARTICLE_HEADER_PAGE, TABLE_LAYOUT_PAGE] + [
+        path.read_text(encoding="utf-8") for path in sorted((DATA / "html").glob("*.html"))]
+
+
+def test_the_faster_xpaths_extract_what_trafilaturas_own_extract(monkeypatch):
+    ours = [html_page(html) for html in extraction_pages()]
+    with monkeypatch.context() as m:
+        without_speed_ups(m)
+        theirs = [html_page(html) for html in extraction_pages()]
+    for a, b in zip(ours, theirs):
+        assert (a.text, a.html_comment_lines, a.html_meta) == (b.text, b.html_comment_lines, b.html_meta)
+    # the appended story of the infinite-scroll page is pruned all the same ...
+    assert NIGHT_BUS[0] not in body_lines(ours[0])
+    # ... where without the raw-page pruning it would be main text
+    with monkeypatch.context() as m:
+        without_speed_ups(m)
+        from trafilatura import core
+
+        m.setattr(core, "RAW_TREE_PRUNE_XPATH", [])
+        assert NIGHT_BUS[0] in body_lines(html_page(scroll_page()))
+
+
+def test_the_raw_prune_runs_only_on_pages_whose_markup_may_match(monkeypatch):
+    from trafilatura import core
+
+    html_page(ARTICLE_HEADER_PAGE)  # installs the gates
+    calls: list[int] = []
+    for gate in core.RAW_TREE_PRUNE_XPATH:
+        monkeypatch.setattr(gate, "xpath", lambda tree, real=gate.xpath: calls.append(1) or real(tree))
+    html_page(ARTICLE_HEADER_PAGE)
+    assert not calls
+    html_page(scroll_page())
+    assert len(calls) == len(core.RAW_TREE_PRUNE_XPATH)
+
+
+def test_a_page_without_the_markers_has_nothing_for_the_raw_prune_xpaths():
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH
+
+    for html in extraction_pages()[1:]:
+        assert not any(marker in html for marker in extract._RAW_PRUNE_MARKERS)
+        tree = parsed(html)
+        assert [x(tree) for x in RAW_TREE_PRUNE_XPATH] == [[], []]
+    tree = parsed(scroll_page())
+    assert RAW_TREE_PRUNE_XPATH[0](tree)  # the marker's container is found
+
+
+@pytest.mark.parametrize("body", DISCARD_PAGES)
+def test_the_one_pass_overall_discard_finds_what_each_xpath_finds(body):
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    tree = parsed(f"<html><body><p>Before the block.</p>{body}<p>After it.</p></body></html>")
+    shared: list = []
+    ours = [extract._OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
+    with extract._extracting(may_scroll=False):
+        assert [x(tree) for x in ours] == [x(tree) for x in OVERALL_DISCARD_XPATH]
+        assert ours[1](tree) == OVERALL_DISCARD_XPATH[1](tree)  # asked alone, the second reads the tree
+
+
+def test_the_one_pass_overall_discard_agrees_on_trafilaturas_cleaned_trees():
+    # the main extractor prunes the tree trafilatura cleaned and converted (<list>, <item>, ...)
+    from copy import copy
+
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+    from trafilatura.settings import Extractor
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    options = Extractor(output_format="python", precision=True)
+    found_any = False
+    for html in extraction_pages():
+        tree = convert_tags(tree_cleaning(copy(parsed(html)), options), options)
+        for element in [tree, *tree.iter("div")]:
+            shared: list = []
+            ours = [extract._OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
+            theirs = [x(element) for x in OVERALL_DISCARD_XPATH]
+            with extract._extracting(may_scroll=False):
+                assert [x(element) for x in ours] == theirs
+            found_any |= any(theirs)
+    assert found_any
+
+
+def test_outside_the_audits_extraction_trafilatura_runs_its_own_xpaths(monkeypatch):
+    # the stand-ins stay installed in trafilatura's modules; other code calling trafilatura in
+    # the same process gets its xpaths as they come
+    import trafilatura
+    from trafilatura import core, main_extractor
+
+    html_page(ARTICLE_HEADER_PAGE)  # installs them
+    calls: list[str] = []
+    for name, module in (("raw", core.RAW_TREE_PRUNE_XPATH), ("discard", main_extractor.OVERALL_DISCARD_XPATH)):
+        for stand_in in module:
+            monkeypatch.setattr(stand_in, "xpath", lambda tree, real=stand_in.xpath, name=name:
+                                calls.append(name) or real(tree))
+    html_page(ARTICLE_HEADER_PAGE)
+    assert calls == []  # the audit's own extraction: answered without them
+    trafilatura.extract(ARTICLE_HEADER_PAGE)
+    assert "raw" in calls and "discard" in calls
