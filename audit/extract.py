@@ -14,12 +14,10 @@ left it out cost body precision (article bodies are measured without their headl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
+from . import traf_xpaths
 from .model import Document, Page
 
 # htmldate settings: the original (not last-modified) date from the markup (meta tags,
@@ -114,7 +112,7 @@ def _extract(html: str, url: str | None, max_chars: int) -> tuple[Any, str | Non
     _unwrap_layout_tables(tree)
     _keep_article_headers(tree)
     visible = _walk_blocks(tree)[:max_chars]
-    may_scroll = any(marker in html for marker in _RAW_PRUNE_MARKERS)
+    may_scroll = any(marker in html for marker in traf_xpaths.RAW_PRUNE_MARKERS)
     extracted = _main_text(tree, url, len(visible), may_scroll)
     if extracted is None:
         return None, visible, None
@@ -132,7 +130,7 @@ def _main_text(tree: Any, url: str | None, visible_chars: int, may_scroll: bool 
     which it consults on every page but rarely takes; the full cascade runs again only where
     the fallback could win (`_fallback_may_win`). When the precise main text came out short
     (SHORT_PRECISE_TEXT), the balanced extraction is tried as well and kept if it finds more."""
-    with _extracting(may_scroll):
+    with traf_xpaths.extracting(may_scroll):
         return _main_text_cascade(tree, url, visible_chars, may_scroll)
 
 
@@ -171,42 +169,6 @@ _UNCLEAN_BODY = (
 )
 
 
-# trafilatura prunes infinite-scroll containers and Elementor share buttons from the page
-# before readability reads it (xpaths.RAW_TREE_PRUNE_XPATH); a page whose markup names
-# neither has nothing to prune.
-_RAW_PRUNE_MARKERS = ("mvp-post-add", "infinite", "elementor-share-buttons")
-
-
-# The first step of every trafilatura extraction is the same pruning of the raw page
-# (RAW_TREE_PRUNE_XPATH): two xpaths whose regular expressions call back into Python for every
-# div, section and aside, ~1.1 ms a page. Their tests need an id or class that contains one of
-# _RAW_PRUNE_MARKERS; on a page whose markup names none of them (4 in 5 DEV pages) they find
-# nothing, and the gate answers that at once. Outside `_main_text` (None: trafilatura called by
-# other code in the process) trafilatura's own xpaths run, as they come.
-_PAGE_MAY_SCROLL: ContextVar[bool | None] = ContextVar("page_may_scroll", default=None)
-
-
-@contextmanager
-def _extracting(may_scroll: bool) -> Iterator[None]:
-    """The audit's extraction of one page: the faster xpaths below answer for trafilatura's."""
-    token = _PAGE_MAY_SCROLL.set(may_scroll)
-    try:
-        yield
-    finally:
-        _PAGE_MAY_SCROLL.reset(token)
-
-
-class _RawPruneGate:
-    """One of trafilatura's RAW_TREE_PRUNE_XPATH, run only when the page's markup may match it."""
-
-    def __init__(self, xpath: Any):
-        self.xpath = xpath
-        self.path = xpath.path
-
-    def __call__(self, tree: Any) -> list:
-        return [] if _PAGE_MAY_SCROLL.get() is False else self.xpath(tree)
-
-
 def _fallback_may_win(tree: Any, quick: Any, visible_chars: int, may_scroll: bool = True) -> bool:
     body = quick.body
     if body is None or _xpath(_UNCLEAN_BODY)(body):
@@ -232,14 +194,14 @@ def _readability_chars(tree: Any, may_scroll: bool = True) -> int:
     raw = copy(tree)
     if may_scroll:
         raw = prune_unwanted_nodes(raw, RAW_TREE_PRUNE_XPATH)
-    _prune_overall_discard(raw)
+    traf_xpaths.prune_overall_discard(raw)
     return len(" ".join(tostring(try_readability(raw), method="text", encoding="unicode").split()))
 
 
 def _bare_extraction(tree: Any, url: str | None, precision: bool, fast: bool) -> Any:
     import trafilatura  # imported here: the plain-text path must not pay for it
 
-    _speed_up_trafilatura()
+    traf_xpaths.install()
     return trafilatura.bare_extraction(
         tree,
         url=url,
@@ -248,130 +210,6 @@ def _bare_extraction(tree: Any, url: str | None, precision: bool, fast: bool) ->
         favor_precision=precision,
         with_metadata=False,
     )
-
-
-# Before readability reads a page, trafilatura's precision mode prunes it with the two
-# xpaths.OVERALL_DISCARD_XPATH (navigation, share bars, consent boxes, hidden blocks). Their
-# regular expressions are EXSLT calls back into Python for every element: ~5.5 ms a page, more
-# than readability itself. The same tests, on each element's tag and attributes, are made here
-# in one pass (~2 ms), with the expressions read from trafilatura's own xpaths.
-# tests/test_extract.py checks the xpaths are still the ones these tests restate and that
-# both prune the same elements.
-_DISCARD_TAGS_FIRST = frozenset({"div", "item", "list", "p", "section", "span"})
-_EXSLT_TEST = re.compile(r"re:test\((@[\w@|-]+), '([^']*)'\)")
-
-
-@lru_cache(maxsize=1)
-def _overall_discard_tests() -> tuple[dict[str, Any], dict[str, Any]]:
-    """The regular expressions of each OVERALL_DISCARD xpath, by the attributes they test."""
-    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
-
-    first, second = ({attrs: re.compile(pattern) for attrs, pattern in _EXSLT_TEST.findall(xpath.path)}
-                     for xpath in OVERALL_DISCARD_XPATH)
-    return first, second
-
-
-def _first_of(attrib: Any, name: str, other: str) -> str:
-    """XPath's string value of `@name|@other`: the one of the two that comes first in the tag."""
-    if other not in attrib:
-        return attrib.get(name, "")
-    if name not in attrib:
-        return attrib[other]
-    return next(value for key, value in attrib.items() if key in (name, other))
-
-
-@lru_cache(maxsize=8192)
-def _discarded_by_value(attribute: str, value: str) -> tuple[bool, bool]:
-    """Whether each xpath's expression for `@id` or `@class` finds this value. Cached: a page's
-    elements share a few class names (358 class attributes a DEV page, 141 distinct)."""
-    first, second = _overall_discard_tests()
-    return first[attribute].search(value) is not None, second[attribute].search(value) is not None
-
-
-def _overall_discard_matches(tree: Any) -> tuple[list, list]:
-    """What each of the two OVERALL_DISCARD_XPATH finds below `tree`, in document order."""
-    first, second = _overall_discard_tests()
-    consent, hidden = first["@id|@class"], second["@id|@style"]
-    found: tuple[list, list] = ([], [])
-    for element in tree.iterdescendants(_lxml_element()):
-        attrib = element.attrib
-        if not attrib:
-            continue  # no test takes an element without attributes ("" matches none)
-        ident, cls = attrib.get("id", ""), attrib.get("class", "")
-        id_first, id_second = _discarded_by_value("@id", ident) if ident else (False, False)
-        class_first, class_second = _discarded_by_value("@class", cls) if cls else (False, False)
-        id_or_class = _first_of(attrib, "id", "class") if ident or cls else ""
-        if element.tag in _DISCARD_TAGS_FIRST and (
-                id_first or class_first or consent.search(id_or_class) is not None
-                or "data-lp-replacement-content" in attrib
-                or "nav" in attrib.get("role", "").replace("N", "n")
-                or "MostPopularStories" in attrib.get("data-component", "")):
-            found[0].append(element)
-        style = attrib.get("style", "")
-        if (id_second or class_second or cls == "comments-title" or id_or_class.startswith("reply-")
-                or ((ident or style) and hidden.search(_first_of(attrib, "id", "style")) is not None)
-                or "display:none" in style or "display: none" in style
-                or attrib.get("aria-hidden") == "true"):
-            found[1].append(element)
-    return found
-
-
-def _prune_overall_discard(tree: Any) -> None:
-    """prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH) in one pass over the elements. Both
-    xpaths test only an element's own tag and attributes, so the elements the second finds after
-    the first has pruned are those it finds before, less the pruned ones' descendants (whose
-    removal then changes only what was pruned already)."""
-    from trafilatura.xml import delete_element
-
-    for elements in _overall_discard_matches(tree):
-        for element in elements:
-            delete_element(element)
-
-
-class _OverallDiscardXPath:
-    """Stands in for OVERALL_DISCARD_XPATH[which] where trafilatura's main extractor prunes each
-    candidate body with both (main_extractor.prune_unwanted_sections, ~1.5 ms a page in
-    xpath callbacks): it is called for the first, then the second, on the same unchanged tree
-    (prune_unwanted_nodes with_backup=True), so the first call's pass answers both."""
-
-    def __init__(self, which: int, shared: list, xpath: Any):
-        self.which, self.shared, self.xpath, self.path = which, shared, xpath, xpath.path
-
-    def __call__(self, tree: Any) -> list:
-        if _PAGE_MAY_SCROLL.get() is None:
-            return self.xpath(tree)  # not the audit's extraction
-        if self.which == 0:
-            found = _overall_discard_matches(tree)
-            self.shared[:] = [tree, found[1]]
-            return found[0]
-        if self.shared and self.shared[0] is tree:
-            second = self.shared[1]
-            self.shared.clear()
-            return second
-        return _overall_discard_matches(tree)[1]
-
-
-def _speed_up_trafilatura() -> None:
-    """Installs the gate on trafilatura's raw-page pruning and the one-pass stand-ins for the
-    main extractor's OVERALL_DISCARD_XPATH (their equivalence is tested: tests/test_extract.py)."""
-    from trafilatura import core, main_extractor
-
-    if not all(isinstance(x, _RawPruneGate) for x in core.RAW_TREE_PRUNE_XPATH):
-        core.RAW_TREE_PRUNE_XPATH = [x if isinstance(x, _RawPruneGate) else _RawPruneGate(x)
-                                     for x in core.RAW_TREE_PRUNE_XPATH]
-    if not all(isinstance(x, _OverallDiscardXPath) for x in main_extractor.OVERALL_DISCARD_XPATH):
-        from trafilatura.xpaths import OVERALL_DISCARD_XPATH
-
-        shared: list = []
-        main_extractor.OVERALL_DISCARD_XPATH = [_OverallDiscardXPath(k, shared, x)
-                                                for k, x in enumerate(OVERALL_DISCARD_XPATH)]
-
-
-@lru_cache(maxsize=1)
-def _lxml_element() -> Any:
-    from lxml.etree import Element
-
-    return Element
 
 
 # trafilatura's author search (metadata.extract_author) copies the page, prunes the copy

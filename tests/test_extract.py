@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from audit import extract
+from audit import extract, traf_xpaths
 from audit.extract import page_from_document, visible_text
 from audit.model import Document
 
@@ -268,7 +268,7 @@ def test_readability_length_is_measured_on_the_page():
 def test_an_infinite_scroll_container_is_pruned_before_readability_reads_the_page():
     appended = "".join(f"<p>{t}</p>" for t in NIGHT_BUS * 3)
     html = ARTICLE_HEADER_PAGE.replace("</main>", f'</main><div class="infinite-scroll">{appended}</div>')
-    assert any(marker in html for marker in extract._RAW_PRUNE_MARKERS)
+    assert any(marker in html for marker in traf_xpaths.RAW_PRUNE_MARKERS)
     tree = parsed(html)
     # readability reads the page without the appended container, as trafilatura has it read
     assert extract._readability_chars(tree, may_scroll=True) != extract._readability_chars(tree, may_scroll=False)
@@ -448,7 +448,7 @@ def test_readabilitys_pruning_removes_what_trafilaturas_xpaths_remove(body):
     tree = parsed(f"<html><body><p>Before the block.</p>{body}<p>After it.</p></body></html>")
     theirs, ours = deepcopy(tree), deepcopy(tree)
     prune_unwanted_nodes(theirs, OVERALL_DISCARD_XPATH)
-    extract._prune_overall_discard(ours)
+    traf_xpaths.prune_overall_discard(ours)
     assert tostring(ours) == tostring(theirs)
 
 
@@ -464,7 +464,7 @@ def test_readabilitys_pruning_agrees_with_trafilatura_on_real_pages():
         tree = parsed(path.read_text(encoding="utf-8"))
         theirs, ours = deepcopy(tree), deepcopy(tree)
         prune_unwanted_nodes(theirs, OVERALL_DISCARD_XPATH)
-        extract._prune_overall_discard(ours)
+        traf_xpaths.prune_overall_discard(ours)
         assert tostring(ours) == tostring(theirs)
         pruned_any |= tostring(ours) != tostring(tree)
     assert pruned_any
@@ -476,7 +476,7 @@ def test_the_discard_xpaths_are_the_ones_the_pruning_restates():
 
     from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
-    paths = "\n".join(" ".join(extract._EXSLT_TEST.sub(r"re:test(\1, ...)", xp.path).split())
+    paths = "\n".join(" ".join(traf_xpaths.EXSLT_TEST.sub(r"re:test(\1, ...)", xp.path).split())
                       for xp in OVERALL_DISCARD_XPATH)
     assert hashlib.sha256(paths.encode()).hexdigest()[:16] == OVERALL_DISCARD_STRUCTURE_DIGEST
 
@@ -496,7 +496,7 @@ def test_the_raw_prune_markers_are_what_trafilaturas_raw_prune_xpaths_need():
     paths = "\n".join(" ".join(x.path.split()) for x in RAW_TREE_PRUNE_XPATH)
     assert hashlib.sha256(paths.encode()).hexdigest()[:16] == RAW_PRUNE_DIGEST
     for path in paths.split("\n"):
-        assert any(marker in path for marker in extract._RAW_PRUNE_MARKERS)
+        assert any(marker in path for marker in traf_xpaths.RAW_PRUNE_MARKERS)
 
 
 def scroll_page() -> str:
@@ -505,13 +505,18 @@ def scroll_page() -> str:
     return ARTICLE_HEADER_PAGE.replace("</article>", f'<div class="infinite-scroll">{appended}</div></article>')
 
 
+STOOD_IN = [("core", "RAW_TREE_PRUNE_XPATH"), ("main_extractor", "OVERALL_DISCARD_XPATH")] + sorted(
+    {(module, name) for module, name, _ in traf_xpaths.ATTRIBUTE_XPATHS})
+
+
 def without_speed_ups(monkeypatch) -> None:
-    """trafilatura as it comes: its own xpaths for the raw-page pruning and OVERALL_DISCARD."""
+    """trafilatura as it comes: its own xpaths wherever the audit has a stand-in."""
     from trafilatura import core, main_extractor, xpaths
 
-    monkeypatch.setattr(extract, "_speed_up_trafilatura", lambda: None)
-    monkeypatch.setattr(core, "RAW_TREE_PRUNE_XPATH", list(xpaths.RAW_TREE_PRUNE_XPATH))
-    monkeypatch.setattr(main_extractor, "OVERALL_DISCARD_XPATH", list(xpaths.OVERALL_DISCARD_XPATH))
+    modules = {"core": core, "main_extractor": main_extractor}
+    monkeypatch.setattr(traf_xpaths, "install", lambda: None)
+    for module, name in STOOD_IN:
+        monkeypatch.setattr(modules[module], name, list(getattr(xpaths, name)))
 
 
 def extraction_pages() -> list[str]:
@@ -554,7 +559,7 @@ def test_a_page_without_the_markers_has_nothing_for_the_raw_prune_xpaths():
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH
 
     for html in extraction_pages()[1:]:
-        assert not any(marker in html for marker in extract._RAW_PRUNE_MARKERS)
+        assert not any(marker in html for marker in traf_xpaths.RAW_PRUNE_MARKERS)
         tree = parsed(html)
         assert [x(tree) for x in RAW_TREE_PRUNE_XPATH] == [[], []]
     tree = parsed(scroll_page())
@@ -567,8 +572,8 @@ def test_the_one_pass_overall_discard_finds_what_each_xpath_finds(body):
 
     tree = parsed(f"<html><body><p>Before the block.</p>{body}<p>After it.</p></body></html>")
     shared: list = []
-    ours = [extract._OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
-    with extract._extracting(may_scroll=False):
+    ours = [traf_xpaths.OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
+    with traf_xpaths.extracting(may_scroll=False):
         assert [x(tree) for x in ours] == [x(tree) for x in OVERALL_DISCARD_XPATH]
         assert ours[1](tree) == OVERALL_DISCARD_XPATH[1](tree)  # asked alone, the second reads the tree
 
@@ -587,9 +592,9 @@ def test_the_one_pass_overall_discard_agrees_on_trafilaturas_cleaned_trees():
         tree = convert_tags(tree_cleaning(copy(parsed(html)), options), options)
         for element in [tree, *tree.iter("div")]:
             shared: list = []
-            ours = [extract._OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
+            ours = [traf_xpaths.OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
             theirs = [x(element) for x in OVERALL_DISCARD_XPATH]
-            with extract._extracting(may_scroll=False):
+            with traf_xpaths.extracting(may_scroll=False):
                 assert [x(element) for x in ours] == theirs
             found_any |= any(theirs)
     assert found_any
@@ -611,3 +616,92 @@ def test_outside_the_audits_extraction_trafilatura_runs_its_own_xpaths(monkeypat
     assert calls == []  # the audit's own extraction: answered without them
     trafilatura.extract(ARTICLE_HEADER_PAGE)
     assert "raw" in calls and "discard" in calls
+
+
+ATTRIBUTE_XPATHS_DIGEST = "a813504aef80a524"  # trafilatura 2.3.1, expressions blanked
+# Each takes a test of the stood-in xpaths, or one they must not take
+ATTRIBUTE_PAGES = [
+    "<div class='comment-list'><p>First!</p></div>",
+    "<ol class='commentlist'><li>A reply</li></ol>",
+    "<ul class='comments-thread'><li>A list of replies</li></ul>",
+    "<section id='comments'><p>Two replies</p></section>",
+    "<div class='main' id='comments'><p>The class comes first</p></div>",
+    "<div id='comments' class='main'><p>The id comes first</p></div>",
+    "<div class='Comments'><p>Capitalised</p></div>",
+    "<div id='disqus_thread'></div><div id='dsq-comments'>Disqus</div>",
+    "<div class='post-comments comment-page-2'><p>Paged</p></div>",
+    "<div class='article-comments'><p>Article comments</p></div>",
+    "<div id='commentary'><p>An opinion piece, not comments</p></div>",
+    "<details id='comments-12'><summary>Show comments</summary></details>",
+    "<section id='social-links'>Follow us</section>",
+    "<div class='has-comment-count'>3</div>",
+    "<p class='page-bottom'>Bottom bar</p>",
+    "<div class='Padding-bottom-lg-30'>A spacing utility on content</div>",
+    "<span class='link'>A link block</span><span class='permalink'>Permalink</span>",
+    "<div style='border: 1px solid'>Boxed</div>",
+    "<div>No attributes</div>",
+]
+
+
+def stand_ins() -> list:
+    from trafilatura import core, main_extractor
+
+    html_page(ARTICLE_HEADER_PAGE)  # installs them
+    modules = {"core": core, "main_extractor": main_extractor}
+    return [getattr(modules[module], name)[k] for module, name, k in traf_xpaths.ATTRIBUTE_XPATHS]
+
+
+def test_the_attribute_xpaths_are_the_ones_their_stand_ins_restate():
+    import hashlib
+
+    paths = "\n".join(" ".join(traf_xpaths.EXSLT_TEST.sub(r"re:test(\1, ...)", x.path).split()) for x in stand_ins())
+    assert hashlib.sha256(paths.encode()).hexdigest()[:16] == ATTRIBUTE_XPATHS_DIGEST
+    assert all(isinstance(x, traf_xpaths.AttributeXPath) for x in stand_ins())
+
+
+@pytest.mark.parametrize("body", ATTRIBUTE_PAGES)
+def test_each_attribute_stand_in_finds_what_its_xpath_finds(body):
+    tree = parsed(f"<html><body><p>Before the block.</p>{body}<p>After it.</p></body></html>")
+    found_any = False
+    for stand_in in stand_ins():
+        theirs = stand_in.xpath(tree)
+        with traf_xpaths.extracting(may_scroll=False):
+            assert stand_in(tree) == theirs, stand_in.path
+        found_any |= bool(theirs)
+    # (an <ol> is a <list> only once trafilatura has converted the tree)
+    assert found_any or body in ("<div>No attributes</div>", "<ol class='commentlist'><li>A reply</li></ol>",
+                                 "<ul class='comments-thread'><li>A list of replies</li></ul>",
+                                 "<div id='commentary'><p>An opinion piece, not comments</p></div>",
+                                 "<div class='Padding-bottom-lg-30'>A spacing utility on content</div>")
+
+
+def test_the_attribute_stand_ins_agree_on_real_and_cleaned_trees():
+    from copy import copy
+
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+    from trafilatura.settings import Extractor
+
+    options = Extractor(output_format="python", precision=True)
+    pages = extraction_pages() + [ARTICLE_HEADER_PAGE.replace("</main>", "</main>" + "".join(ATTRIBUTE_PAGES))]
+    found = 0
+    for html in pages:
+        raw = parsed(html)
+        for tree in (raw, convert_tags(tree_cleaning(copy(raw), options), options)):
+            for stand_in in stand_ins():
+                theirs = stand_in.xpath(tree)
+                with traf_xpaths.extracting(may_scroll=False):
+                    assert stand_in(tree) == theirs, stand_in.path
+                found += len(theirs)
+    assert found >= 10
+
+
+def test_a_comment_section_is_extracted_as_trafilatura_extracts_it(monkeypatch):
+    html = ARTICLE_HEADER_PAGE.replace("</main>", "</main><div class='comment-list'>" + paragraphs(
+        ["Great piece, thanks for writing it up so clearly.", "I visited the east wing last year and loved it."])
+        + "</div>")
+    ours = html_page(html)
+    with monkeypatch.context() as m:
+        without_speed_ups(m)
+        theirs = html_page(html)
+    assert comment_lines(ours) == comment_lines(theirs)
+    assert "I visited the east wing last year and loved it." in comment_lines(ours)
