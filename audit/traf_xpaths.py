@@ -10,9 +10,9 @@ attribute value's result cached (a page repeats a few class names on hundreds of
   RAW_PRUNE_MARKERS; on a page whose markup names none (4 in 5 DEV pages) it is skipped.
 - OVERALL_DISCARD_XPATH (the main extractor's pruning of each candidate body, and the pruning
   before readability reads a page) is answered in one pass for both its xpaths.
-- The comment-section finders (COMMENTS_XPATH), the comment pruning of precision mode
-  (REMOVE_COMMENTS_XPATH) and the precision discard of 'bottom' and 'link' blocks are answered
-  by `AttributeXPath`, their structure restated in ATTRIBUTE_XPATHS.
+- The article-body candidates (BODY_XPATH), the comment-section finders (COMMENTS_XPATH), the
+  comment pruning of precision mode (REMOVE_COMMENTS_XPATH) and the precision discard of 'bottom'
+  and 'link' blocks are answered by `AttributeXPath`, their structure restated in ATTRIBUTE_XPATHS.
 
 The regular expressions are read from trafilatura's own xpaths; the rest is restated, and
 tests/test_extract.py checks the xpaths are still the ones restated (trafilatura is pinned) and
@@ -38,7 +38,8 @@ RAW_PRUNE_MARKERS = ("mvp-post-add", "infinite", "elementor-share-buttons")
 # names a RAW_PRUNE_MARKERS string
 _PAGE_MAY_SCROLL: ContextVar[bool | None] = ContextVar("page_may_scroll", default=None)
 
-EXSLT_TEST = re.compile(r"re:test\((@[\w@|-]+), '([^']*)'\)")
+# re:test(@attr, 'pattern') or re:test(@attr, 'pattern', 'flags')
+EXSLT_TEST = re.compile(r"re:test\((@[\w@|-]+), '([^']*)'(?:, '([a-z]*)')?\)")
 VALUE_CACHE = 8192  # attribute values whose test results are kept per stand-in
 
 
@@ -91,9 +92,14 @@ def _overall_discard_tests() -> tuple[dict[str, Any], dict[str, Any]]:
     """The regular expressions of each OVERALL_DISCARD xpath, by the attributes they test."""
     from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
-    first, second = ({attrs: re.compile(pattern) for attrs, pattern in EXSLT_TEST.findall(xpath.path)}
+    first, second = ({attrs: _compiled(pattern, flags) for attrs, pattern, flags in EXSLT_TEST.findall(xpath.path)}
                      for xpath in OVERALL_DISCARD_XPATH)
     return first, second
+
+
+def _compiled(pattern: str, flags: str) -> re.Pattern[str]:
+    """A re:test pattern as lxml's EXSLT compiles it ('i': ignore case)."""
+    return re.compile(pattern, re.IGNORECASE if "i" in flags else 0)
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -184,13 +190,15 @@ def _value(attrib: Any, names: tuple[str, ...]) -> str:
 class AttributeXPath:
     """Stands in for an xpath of the form `.//*[self::a or self::b][test or test ...]`, each test
     a `re:test(@x, '...')` (or `@x|@y`: the one first in the tag) read from the xpath, or one of
-    `others` (restated plain XPath tests on the attributes). `tags` None: any element."""
+    `others` (restated plain XPath tests on the attributes). `tags` None: any element. `pick`:
+    "all" the matches; "first" the first of them (`(.//*[...])[1]`); "first-child" the first
+    matching child of each element (`.//*[...][1]`)."""
 
     def __init__(self, xpath: Any, tags: tuple[str, ...] | None,
-                 others: tuple[Callable[[Any], bool], ...] = ()):
-        self.xpath, self.path, self.tags, self.others = xpath, xpath.path, tags, others
-        self.tests = [(tuple(a.lstrip("@") for a in attrs.split("|")), re.compile(pattern))
-                      for attrs, pattern in EXSLT_TEST.findall(xpath.path)]
+                 others: tuple[Callable[[Any], bool], ...] = (), pick: str = "all"):
+        self.xpath, self.path, self.tags, self.others, self.pick = xpath, xpath.path, tags, others, pick
+        self.tests = [(tuple(a.lstrip("@") for a in attrs.split("|")), _compiled(pattern, flags))
+                      for attrs, pattern, flags in EXSLT_TEST.findall(xpath.path)]
         # an element without attributes gives each test "" (none of trafilatura's finds it)
         self.skip_bare = not any(rx.search("") for _, rx in self.tests)
         self._seen: dict[tuple[int, str], bool] = {}
@@ -209,12 +217,20 @@ class AttributeXPath:
             return self.xpath(tree)
         elements = tree.iterdescendants(*self.tags) if self.tags else tree.iterdescendants(_lxml_element())
         found = []
+        parents = set()
         for element in elements:
             attrib = element.attrib
             if not attrib and self.skip_bare:
                 continue
             if any(self._search(k, _value(attrib, names)) for k, (names, _) in enumerate(self.tests)) \
                     or any(test(attrib) for test in self.others):
+                if self.pick == "first":
+                    return [element]
+                if self.pick == "first-child":
+                    parent = element.getparent()
+                    if parent in parents:
+                        continue
+                    parents.add(parent)
                 found.append(element)
         return found
 
@@ -223,14 +239,24 @@ def _starts_with(name: str, prefix: str) -> Callable[[Any], bool]:
     return lambda attrib: attrib.get(name, "").startswith(prefix)
 
 
-def _contains(name: str, part: str) -> Callable[[Any], bool]:
+def _contains(name: str, part: str, upper: str = "") -> Callable[[Any], bool]:
+    """contains(@name, part), or contains(translate(@name, upper, lower-cased upper), part)."""
+    if upper:
+        table = str.maketrans(upper, upper.lower())
+        return lambda attrib: part in attrib.get(name, "").translate(table)
     return lambda attrib: part in attrib.get(name, "")
 
 
+def _equals(name: str, *values: str) -> Callable[[Any], bool]:
+    """@name='a' or @name='b' ..."""
+    return lambda attrib: attrib.get(name) in values
+
+
 _SECTIONS = ("div", "list", "section")
+_BODIES = ("article", "div", "main", "section")
 # (module, list name, position in it) -> the xpath's element tags and its tests that are not
 # re:test; the positions not named keep trafilatura's xpath
-ATTRIBUTE_XPATHS: dict[tuple[str, str, int], tuple[tuple[str, ...] | None, tuple]] = {
+ATTRIBUTE_XPATHS: dict[tuple[str, str, int], tuple] = {
     ("main_extractor", "COMMENTS_XPATH", 0): (_SECTIONS, ()),
     ("main_extractor", "COMMENTS_XPATH", 1): (_SECTIONS, ()),
     ("main_extractor", "COMMENTS_XPATH", 2): (_SECTIONS, ()),
@@ -239,6 +265,16 @@ ATTRIBUTE_XPATHS: dict[tuple[str, str, int], tuple[tuple[str, ...] | None, tuple
     ("main_extractor", "PRECISION_DISCARD_XPATH", 1): (("div", "item", "list", "p", "section", "span"),
                                                       (_contains("style", "border"),)),
     ("core", "REMOVE_COMMENTS_XPATH", 0): (("details", "div", "list", "section"), ()),
+    # the main extractor's candidates for the article body, tried in turn
+    ("main_extractor", "BODY_XPATH", 0): (_BODIES, (_equals("class", "post", "entry"), _equals("itemprop", "articleBody"),
+                                                    _equals("id", "articleContent")), "first-child"),
+    ("main_extractor", "BODY_XPATH", 2): (_BODIES, (_equals("role", "article"), _equals("id", "article", "story"),
+                                                    _equals("class", "postarea", "art-postcontent", "text", "cell",
+                                                            "story")), "first"),
+    ("main_extractor", "BODY_XPATH", 3): (_BODIES, (_equals("id", "content"), _equals("class", "content"),
+                                                    _contains("id", "main-content", "CM"),
+                                                    _contains("class", "main-content", "CM"),
+                                                    _contains("class", "page-content", "CP")), "first"),
 }
 
 
@@ -253,7 +289,7 @@ def install() -> None:
     main_extractor.OVERALL_DISCARD_XPATH = [OverallDiscardXPath(k, shared, x)
                                             for k, x in enumerate(main_extractor.OVERALL_DISCARD_XPATH)]
     modules = {"core": core, "main_extractor": main_extractor}
-    for (module, name, k), (tags, others) in ATTRIBUTE_XPATHS.items():
+    for (module, name, k), (tags, others, *pick) in ATTRIBUTE_XPATHS.items():
         xpaths = list(getattr(modules[module], name))
-        xpaths[k] = AttributeXPath(xpaths[k], tags, others)
+        xpaths[k] = AttributeXPath(xpaths[k], tags, others, *pick)
         setattr(modules[module], name, xpaths)

@@ -618,7 +618,7 @@ def test_outside_the_audits_extraction_trafilatura_runs_its_own_xpaths(monkeypat
     assert "raw" in calls and "discard" in calls
 
 
-ATTRIBUTE_XPATHS_DIGEST = "a813504aef80a524"  # trafilatura 2.3.1, expressions blanked
+ATTRIBUTE_XPATHS_DIGEST = "17ceb841b529b9a1"  # trafilatura 2.3.1, expressions blanked
 # Each takes a test of the stood-in xpaths, or one they must not take
 ATTRIBUTE_PAGES = [
     "<div class='comment-list'><p>First!</p></div>",
@@ -640,6 +640,24 @@ ATTRIBUTE_PAGES = [
     "<span class='link'>A link block</span><span class='permalink'>Permalink</span>",
     "<div style='border: 1px solid'>Boxed</div>",
     "<div>No attributes</div>",
+    # article-body candidates (one each: two of those xpaths keep only their first match)
+    "<div class='post'><p>A post</p></div>",
+    "<div class='entry'><p>An entry</p></div>",
+    "<section itemprop='articleBody'><p>Body</p></section>",
+    "<div id='articleContent'>Content</div>",
+    "<div class='wrap'><div class='post-text'>First</div><div class='post-text'>Second</div></div>",
+    "<article id='article-body'><p>Nested</p><div class='post-body'>Inner</div></article>",
+    "<main role='article'><p>Role</p></main>",
+    "<div class='FullText'>Any case</div>",
+    "<div class='article lead'>A class starting 'article '</div>",
+    "<div id='primary-col'>Primary</div>",
+    "<div class='text'>Text</div>",
+    "<div class='cell'>Cell</div>",
+    "<div id='story'>Story</div>",
+    "<div id='content'>Content</div>",
+    "<div class='Main-Content'>Main</div>",
+    "<div class='Page-Content x'>Page</div>",
+    "<div class='main-content'>Only the letters C and M are lower-cased</div>",
 ]
 
 
