@@ -161,7 +161,8 @@ class OverallDiscardXPath:
     """Stands in for OVERALL_DISCARD_XPATH[which] where the main extractor prunes each candidate
     body with both (main_extractor.prune_unwanted_sections): it is called for the first, then
     the second, on the same unchanged tree (prune_unwanted_nodes with_backup=True), so the first
-    call's pass answers both."""
+    call's pass answers both. `shared`: a one-item list, the (tree, second xpath's matches) of the
+    last first call, replaced and read whole (threads auditing side by side never mix them)."""
 
     def __init__(self, which: int, shared: list, xpath: Any):
         self.which, self.shared, self.xpath, self.path = which, shared, xpath, xpath.path
@@ -171,12 +172,11 @@ class OverallDiscardXPath:
             return self.xpath(tree)
         if self.which == 0:
             found = overall_discard_matches(tree)
-            self.shared[:] = [tree, found[1]]
+            self.shared[0] = (tree, found[1])
             return found[0]
-        if self.shared and self.shared[0] is tree:
-            second = self.shared[1]
-            self.shared.clear()
-            return second
+        last, self.shared[0] = self.shared[0], None
+        if last is not None and last[0] is tree:
+            return last[1]
         return overall_discard_matches(tree)[1]
 
 
@@ -285,7 +285,7 @@ def install() -> None:
     if all(isinstance(x, RawPruneGate) for x in core.RAW_TREE_PRUNE_XPATH):
         return
     core.RAW_TREE_PRUNE_XPATH = [RawPruneGate(x) for x in core.RAW_TREE_PRUNE_XPATH]
-    shared: list = []
+    shared: list = [None]
     main_extractor.OVERALL_DISCARD_XPATH = [OverallDiscardXPath(k, shared, x)
                                             for k, x in enumerate(main_extractor.OVERALL_DISCARD_XPATH)]
     modules = {"core": core, "main_extractor": main_extractor}

@@ -571,7 +571,7 @@ def test_the_one_pass_overall_discard_finds_what_each_xpath_finds(body):
     from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
     tree = parsed(f"<html><body><p>Before the block.</p>{body}<p>After it.</p></body></html>")
-    shared: list = []
+    shared: list = [None]
     ours = [traf_xpaths.OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
     with traf_xpaths.extracting(may_scroll=False):
         assert [x(tree) for x in ours] == [x(tree) for x in OVERALL_DISCARD_XPATH]
@@ -591,7 +591,7 @@ def test_the_one_pass_overall_discard_agrees_on_trafilaturas_cleaned_trees():
     for html in extraction_pages():
         tree = convert_tags(tree_cleaning(copy(parsed(html)), options), options)
         for element in [tree, *tree.iter("div")]:
-            shared: list = []
+            shared: list = [None]
             ours = [traf_xpaths.OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
             theirs = [x(element) for x in OVERALL_DISCARD_XPATH]
             with traf_xpaths.extracting(may_scroll=False):
@@ -723,3 +723,19 @@ def test_a_comment_section_is_extracted_as_trafilatura_extracts_it(monkeypatch):
         theirs = html_page(html)
     assert comment_lines(ours) == comment_lines(theirs)
     assert "I visited the east wing last year and loved it." in comment_lines(ours)
+
+
+def test_interleaved_pages_never_get_each_others_overall_discard_matches():
+    # two extractions side by side (threads): the second xpath's answer kept from a first call
+    # is used only for the same tree
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    one = parsed(f"<html><body>{DISCARD_PAGES[8]}</body></html>")
+    other = parsed(f"<html><body>{DISCARD_PAGES[11]}</body></html>")
+    shared: list = [None]
+    first, second = (traf_xpaths.OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH))
+    with traf_xpaths.extracting(may_scroll=False):
+        first(one)
+        first(other)
+        assert second(one) == OVERALL_DISCARD_XPATH[1](one) != []
+        assert second(other) == OVERALL_DISCARD_XPATH[1](other) != []
