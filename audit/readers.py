@@ -16,7 +16,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -53,7 +53,7 @@ def host_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def iter_paths(paths: list[str]) -> Iterator[Path]:
+def iter_paths(paths: Iterable[str]) -> Iterator[Path]:
     """Input files in a stable order: as given, directories expanded and sorted."""
     for raw in paths:
         if raw == "-":
@@ -87,7 +87,12 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def read_documents(paths: list[str], fields: dict[str, str] | None = None) -> Iterator[Document]:
+def may_hold_text(path: Path) -> bool:
+    """Whether the input can hold plain-text documents: a WARC file or an HTML file holds HTML only."""
+    return not path.name.lower().endswith(WARC_SUFFIXES + HTML_SUFFIXES)
+
+
+def read_documents(paths: Iterable[str], fields: dict[str, str] | None = None) -> Iterator[Document]:
     fields = {**DEFAULT_FIELDS, **(fields or {})}
     for path in iter_paths(paths):
         name = path.name.lower()

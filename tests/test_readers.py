@@ -113,3 +113,21 @@ def test_stdin_jsonl_and_plain_text(tmp_path):
     proc = run_cli("run", "-", "--out", str(tmp_path / "b"), "-q", stdin="Just a line of text.\n")
     assert proc.returncode == 0, proc.stderr
     assert json.loads((tmp_path / "b" / "stdin.json").read_text())["input"]["kind"] == "text"
+
+
+def test_the_corpus_pass_reads_only_inputs_that_can_hold_plain_text(tmp_path, monkeypatch):
+    # WARC records and .html files are HTML pages: they have no plain-text lines to count, so
+    # the first pass (template lines per site) does not read them a second time
+    from audit import readers, runner
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "page.html").write_bytes((DATA / "html" / "sha_1d6b2a590605.html").read_bytes())
+    (corpus / "note.txt").write_text("Home\nA short note about the council's night buses.\n", encoding="utf-8")
+    assert [readers.may_hold_text(p) for p in sorted(corpus.iterdir())] == [True, False]  # note, page
+    assert not readers.may_hold_text(tmp_path / "crawl.warc.gz")
+    read: list[str] = []
+    real = readers.read_file
+    monkeypatch.setattr(readers, "read_file", lambda path, *a: read.append(path.name) or real(path, *a))
+    index = runner.build_template_index([str(corpus)], runner.RunOptions(out=tmp_path / "out"))
+    assert read == ["note.txt"] and index.site_docs == {f"dir:{corpus}": 1}
