@@ -53,7 +53,7 @@ def host_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[Path]:
+def iter_paths(paths: list[str]) -> Iterator[Path]:
     """Input files in a stable order: as given, directories expanded and sorted."""
     for raw in paths:
         if raw == "-":
@@ -92,9 +92,14 @@ def may_hold_text(path: Path) -> bool:
     return not path.name.lower().endswith(WARC_SUFFIXES + HTML_SUFFIXES)
 
 
-def read_documents(paths: Iterable[str], fields: dict[str, str] | None = None) -> Iterator[Document]:
+def read_documents(paths: list[str], fields: dict[str, str] | None = None) -> Iterator[Document]:
+    return read_paths(iter_paths(paths), fields)
+
+
+def read_paths(paths: Iterable[Path], fields: dict[str, str] | None = None) -> Iterator[Document]:
+    """The documents of input files already found (`iter_paths`), in their order."""
     fields = {**DEFAULT_FIELDS, **(fields or {})}
-    for path in iter_paths(paths):
+    for path in paths:
         name = path.name.lower()
         if str(path) == "-":
             yield from read_stdin(fields)

@@ -26,7 +26,7 @@ from .output import NameAllocator, append_file, dumps, dumps_line, write_atomic
 from .pipeline import audit_document
 from .pool import ForkPool
 from .progress import Progress
-from .readers import iter_paths, may_hold_text, read_documents
+from .readers import iter_paths, may_hold_text, read_documents, read_paths
 from .render_github import GithubWriter
 from .render_html import render_html_index, render_html_report
 from .render_md import render_report, render_summary
@@ -302,8 +302,8 @@ def build_template_index(paths: list[str], options: RunOptions, pool: ForkPool |
     if not _wants_index(paths, options):
         return None
     # WARC and HTML files hold HTML pages only, which have no plain text to count: not read twice
-    text_inputs = (str(path) for path in iter_paths(paths) if may_hold_text(path))
-    texts = ((doc.site or "", doc.text) for doc in read_documents(text_inputs, options.fields)
+    text_inputs = (path for path in iter_paths(paths) if may_hold_text(path))
+    texts = ((doc.site or "", doc.text) for doc in read_paths(text_inputs, options.fields)
              if doc.text is not None and not doc.error)
     if pool is None:
         return TemplateIndex.build(texts)
