@@ -505,7 +505,7 @@ def scroll_page() -> str:
     return ARTICLE_HEADER_PAGE.replace("</article>", f'<div class="infinite-scroll">{appended}</div></article>')
 
 
-STOOD_IN = [("core", "RAW_TREE_PRUNE_XPATH"), ("main_extractor", "OVERALL_DISCARD_XPATH")] + sorted(
+STOOD_IN = [("core", "RAW_TREE_PRUNE_XPATH")] + sorted(
     {(module, name) for module, name, _ in traf_xpaths.ATTRIBUTE_XPATHS})
 
 
@@ -567,18 +567,17 @@ def test_a_page_without_the_markers_has_nothing_for_the_raw_prune_xpaths():
 
 
 @pytest.mark.parametrize("body", DISCARD_PAGES)
-def test_the_one_pass_overall_discard_finds_what_each_xpath_finds(body):
+def test_the_overall_discard_stand_ins_find_what_each_xpath_finds(body):
     from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
     tree = parsed(f"<html><body><p>Before the block.</p>{body}<p>After it.</p></body></html>")
-    shared: list = [None]
-    ours = [traf_xpaths.OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
+    ours = [traf_xpaths.stand_in("main_extractor", "OVERALL_DISCARD_XPATH", k) for k in (0, 1)]
     with traf_xpaths.extracting(may_scroll=False):
         assert [x(tree) for x in ours] == [x(tree) for x in OVERALL_DISCARD_XPATH]
         assert ours[1](tree) == OVERALL_DISCARD_XPATH[1](tree)  # asked alone, the second reads the tree
 
 
-def test_the_one_pass_overall_discard_agrees_on_trafilaturas_cleaned_trees():
+def test_the_overall_discard_stand_ins_agree_on_trafilaturas_cleaned_trees():
     # the main extractor prunes the tree trafilatura cleaned and converted (<list>, <item>, ...)
     from copy import copy
 
@@ -591,8 +590,7 @@ def test_the_one_pass_overall_discard_agrees_on_trafilaturas_cleaned_trees():
     for html in extraction_pages():
         tree = convert_tags(tree_cleaning(copy(parsed(html)), options), options)
         for element in [tree, *tree.iter("div")]:
-            shared: list = [None]
-            ours = [traf_xpaths.OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH)]
+            ours = [traf_xpaths.stand_in("main_extractor", "OVERALL_DISCARD_XPATH", k) for k in (0, 1)]
             theirs = [x(element) for x in OVERALL_DISCARD_XPATH]
             with traf_xpaths.extracting(may_scroll=False):
                 assert [x(element) for x in ours] == theirs
@@ -618,7 +616,7 @@ def test_outside_the_audits_extraction_trafilatura_runs_its_own_xpaths(monkeypat
     assert "raw" in calls and "discard" in calls
 
 
-ATTRIBUTE_XPATHS_DIGEST = "17ceb841b529b9a1"  # trafilatura 2.3.1, expressions blanked
+ATTRIBUTE_XPATHS_DIGEST = "221810894e4a1101"  # trafilatura 2.3.1, expressions blanked
 # Each takes a test of the stood-in xpaths, or one they must not take
 ATTRIBUTE_PAGES = [
     "<div class='comment-list'><p>First!</p></div>",
@@ -726,14 +724,12 @@ def test_a_comment_section_is_extracted_as_trafilatura_extracts_it(monkeypatch):
 
 
 def test_interleaved_pages_never_get_each_others_overall_discard_matches():
-    # two extractions side by side (threads): the second xpath's answer kept from a first call
-    # is used only for the same tree
+    # two extractions side by side (threads): each call answers for its own tree
     from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
     one = parsed(f"<html><body>{DISCARD_PAGES[8]}</body></html>")
     other = parsed(f"<html><body>{DISCARD_PAGES[11]}</body></html>")
-    shared: list = [None]
-    first, second = (traf_xpaths.OverallDiscardXPath(k, shared, x) for k, x in enumerate(OVERALL_DISCARD_XPATH))
+    first, second = (traf_xpaths.stand_in("main_extractor", "OVERALL_DISCARD_XPATH", k) for k in (0, 1))
     with traf_xpaths.extracting(may_scroll=False):
         first(one)
         first(other)

@@ -1512,7 +1512,6 @@ def test_feedback_widget_lines_are_boilerplate():
         assert noise._data()["boilerplate"].kind(text, text, 120, 400, phrases=False) is None
 
 
-
 def test_bookmark_button_disclosure_letters_citation_and_comment_prompts():
     # real lines from scraped pages, each between paragraphs of an article in the line's language
     de = ("Die Stadt hat am Montag beschlossen, den Marktplatz bis zum Sommer umzubauen und "
