@@ -246,7 +246,14 @@ def _start_pool(options: RunOptions, template_counts: Any) -> ForkPool:
     from .checks import preload
 
     preload()
-    return ForkPool(options.jobs, initializer=_init_worker, initargs=(_setup(options, template_counts),))
+    return ForkPool(options.jobs, initializer=_init_pool_worker, initargs=(_setup(options, template_counts),))
+
+
+def _init_pool_worker(setup: WorkerSetup) -> None:
+    from .checks import warm_up
+
+    _init_worker(setup)
+    warm_up()
 
 
 def _map(items: Iterable[WorkItem], options: RunOptions, pool: ForkPool | None = None,

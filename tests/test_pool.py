@@ -95,3 +95,36 @@ def test_workers_start_with_the_patterns_their_parent_built():
     finally:
         if saved is not None:
             ai_style._LEXICON = saved
+
+
+def _cmu_table_loaded(_: int) -> bool:
+    from audit.checks import readability
+
+    return readability._CMU_SYLLABLES is not None
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the test forks a worker without the parent's table")
+def test_a_runs_workers_load_their_tables_as_they_start(tmp_path):
+    """The tables each family loads with its first document (CMUdict's syllable counts, ...)
+    are loaded by a run's workers as they start, not by the parent before it forks."""
+    from audit.checks import FAMILIES, readability
+    from audit.runner import RunOptions, _init_pool_worker, _setup
+
+    assert sum(len(getattr(family, "WARM_UP", ())) for family in FAMILIES) >= 3
+    saved = readability._CMU_SYLLABLES
+    readability._CMU_SYLLABLES = None
+    try:
+        setup = _setup(RunOptions(out=tmp_path))
+        plain = ForkPool(1)
+        try:
+            assert list(plain.imap(_cmu_table_loaded, [0])) == [False]
+        finally:
+            plain.terminate()
+        pool = ForkPool(1, initializer=_init_pool_worker, initargs=(setup,))
+        try:
+            assert list(pool.imap(_cmu_table_loaded, [0])) == [True]
+        finally:
+            pool.terminate()
+        assert readability._CMU_SYLLABLES is None  # the parent did not load it
+    finally:
+        readability._CMU_SYLLABLES = saved

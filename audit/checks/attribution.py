@@ -1345,6 +1345,7 @@ def _domain_rating(ctx: Context, domain: str | None, via: str | None) -> dict[st
 
 # built in a pool's parent before it forks (checks.preload)
 PRELOAD = (_data, _word_scan)
+WARM_UP = (_shipped_ratings,)
 
 
 def run(ctx: Context) -> dict[str, Any]:

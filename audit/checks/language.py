@@ -214,6 +214,9 @@ def _sample(lines, limit: int) -> str:
     return "\n".join(out)[:limit]
 
 
+WARM_UP = (_stopword_index,)
+
+
 def run(ctx: Context) -> dict[str, Any]:
     lines = ctx.lines_labelled("body") or ctx.content_lines() or [ln for ln in ctx.page.lines if not ln.blank]
     text = _sample(lines, FAST_SAMPLE_CHARS)

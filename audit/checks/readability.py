@@ -278,6 +278,7 @@ def _english_hyphenation() -> None:
 # built in a pool's parent before it forks (checks.preload); CMUdict (~12 MB) is left to
 # each worker, where it costs 0.11 s
 PRELOAD = (_english_hyphenation,)
+WARM_UP = (_textstat, _cmu_syllables)
 
 
 def run(ctx: Context) -> dict[str, Any]:
