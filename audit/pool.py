@@ -35,14 +35,15 @@ def _worker_main(conn: Any, initializer: Callable[..., None] | None, initargs: t
             try:
                 results = [fn(item) for item in chunk]
             except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
-                _send_error(conn, index, exc)
+                send_error(conn, index, exc)
                 continue
             conn.send(("ok", index, results))
     except (KeyboardInterrupt, EOFError, BrokenPipeError):
         return  # the parent is stopping the run
 
 
-def _send_error(conn: Any, index: int, exc: Exception) -> None:
+def send_error(conn: Any, index: int, exc: Exception) -> None:
+    """("error", index, exc) to the parent; an exception that does not pickle goes as its text."""
     try:
         conn.send(("error", index, exc))
     except Exception:  # noqa: BLE001 - an exception that does not pickle: send its text

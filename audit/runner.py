@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -24,7 +25,7 @@ from .corpus import TemplateIndex, document_slots, shared_counts
 from .model import Document
 from .output import NameAllocator, append_file, dumps, dumps_line, write_atomic
 from .pipeline import audit_document
-from .pool import ForkPool
+from .pool import ForkPool, WorkerDied, send_error
 from .progress import Progress
 from .readers import iter_paths, may_hold_text, read_documents, read_paths
 from .render_github import GithubWriter
@@ -301,23 +302,89 @@ def _wants_index(paths: list[str], options: RunOptions) -> bool:
     return options.corpus_evidence and "-" not in paths
 
 
-def build_template_index(paths: list[str], options: RunOptions, pool: ForkPool | None = None,
-                         template_counts: Any = None) -> TemplateIndex | None:
-    """First pass over re-readable inputs (not stdin): count lines per site. With a pool, the
-    workers hash the lines and the parent only adds up their cells (sums do not depend on the
-    order they come back in)."""
-    if not _wants_index(paths, options):
-        return None
+def _first_pass_texts(paths: list[str], options: RunOptions) -> Iterator[tuple[str, str]]:
+    """(site, text) of every readable plain-text document, in input order."""
     # WARC and HTML files hold HTML pages only, which have no plain text to count: not read twice
     text_inputs = (path for path in iter_paths(paths) if may_hold_text(path))
-    texts = ((doc.site or "", doc.text) for doc in read_paths(text_inputs, options.fields)
-             if doc.text is not None and not doc.error)
+    return ((doc.site or "", doc.text) for doc in read_paths(text_inputs, options.fields)
+            if doc.text is not None and not doc.error)
+
+
+def build_template_index(paths: list[str], options: RunOptions, pool: ForkPool | None = None,
+                         template_counts: Any = None, head: FirstPassHead | None = None) -> TemplateIndex | None:
+    """First pass over re-readable inputs (not stdin): count lines per site. With a pool, the
+    workers hash the lines and the parent only adds up their cells (sums do not depend on the
+    order they come back in), after the documents a head start counted (`head`)."""
+    if not _wants_index(paths, options):
+        return None
+    texts = _first_pass_texts(paths, options)
     if pool is None:
         return TemplateIndex.build(texts)
     index = TemplateIndex(_counts=template_counts)
+    if head is not None:
+        counted, site_docs = head.stop()
+        index.site_docs.update(site_docs)
+        texts = islice(texts, counted, None)
     for site, slots in pool.imap_unordered(_document_slots, texts, chunksize=64):
         index.add_slots(site, slots)
     return index
+
+
+class FirstPassHead:
+    """The first pass's head start. A pooled run's parent spends its first ~0.3 s building the
+    compiled patterns its workers will share (checks.preload), with the other cores idle: a
+    process forked before that counts the first documents into the shared sketch meanwhile.
+    Asked to stop, it says how many documents it counted and their sites; the pool counts the
+    rest. It is the sketch's only writer until then, and the sums do not depend on who adds."""
+
+    def __init__(self, paths: list[str], options: RunOptions, counts: Any):
+        from multiprocessing import get_context
+
+        ctx = get_context("fork")
+        self._conn, child_end = ctx.Pipe(duplex=True)
+        self._process = ctx.Process(target=_count_first_documents, args=(child_end, paths, options, counts),
+                                    daemon=True)
+        self._process.start()
+        child_end.close()
+
+    def stop(self) -> tuple[int, Counter]:
+        try:
+            if not self._conn.poll():  # still counting (else it has counted every document)
+                try:
+                    self._conn.send(None)
+                except OSError:
+                    pass  # it has just counted the last one, answered and ended
+            message = self._conn.recv()  # ("ok", (counted, site_docs)) or ("error", 0, exception)
+        except (EOFError, OSError):
+            raise WorkerDied("the first pass's counting process ended during the run (killed or out of memory?)") \
+                from None
+        finally:
+            self._process.join()
+            self._conn.close()
+        if message[0] == "error":
+            raise message[-1]
+        return message[-1]
+
+    def terminate(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+def _count_first_documents(conn: Any, paths: list[str], options: RunOptions, counts: Any) -> None:
+    index = TemplateIndex(_counts=counts)
+    counted = 0
+    try:
+        for site, text in _first_pass_texts(paths, options):
+            index.add(site, text)
+            counted += 1
+            if conn.poll():  # the parent's pool is ready
+                break
+        conn.send(("ok", (counted, index.site_docs)))
+    except Exception as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        send_error(conn, 0, exc)
+    except KeyboardInterrupt:
+        return
 
 
 # ------------------------------------------------------------------ the run
@@ -334,19 +401,25 @@ def run(paths: list[str], options: RunOptions) -> RunResult:
 
     options.out.mkdir(parents=True, exist_ok=True)
     gc.set_threshold(*GC_THRESHOLDS)
-    pool = template_counts = None
-    if _pooled(options):
-        template_counts = shared_counts() if _wants_index(paths, options) else None
-        pool = _start_pool(options, template_counts)
+    pool = template_counts = head = None
     try:
-        return _run(paths, options, pool, template_counts)
+        if _pooled(options):
+            if _wants_index(paths, options):
+                template_counts = shared_counts()
+                if hasattr(os, "fork"):  # a spawned process would spend its head start importing
+                    head = FirstPassHead(paths, options, template_counts)
+            pool = _start_pool(options, template_counts)
+        return _run(paths, options, pool, template_counts, head)
     finally:
+        if head is not None:
+            head.terminate()
         if pool is not None:
             pool.terminate()
 
 
-def _run(paths: list[str], options: RunOptions, pool: ForkPool | None, template_counts: Any) -> RunResult:
-    index = build_template_index(paths, options, pool, template_counts)
+def _run(paths: list[str], options: RunOptions, pool: ForkPool | None, template_counts: Any,
+         head: FirstPassHead | None = None) -> RunResult:
+    index = build_template_index(paths, options, pool, template_counts, head)
     summary = Summary()
     reasons: list[str] = []
     failing_docs = 0

@@ -128,3 +128,80 @@ def test_a_runs_workers_load_their_tables_as_they_start(tmp_path):
         assert readability._CMU_SYLLABLES is None  # the parent did not load it
     finally:
         readability._CMU_SYLLABLES = saved
+
+
+def _site_corpus(tmp_path, docs: int = 60):
+    """A JSONL corpus of two sites whose pages share their menu and footer lines."""
+    import json
+
+    lines = []
+    for n in range(docs):
+        site = "news.example" if n % 3 else "blog.example"
+        text = (f"Home\nNews\nSport\nStory {n}: the council met on day {n} and voted on the budget for the "
+                f"year, which the mayor said was the hardest in a decade.\nContact us\n© {site}\n")
+        lines.append(json.dumps({"id": f"d{n}", "text": text, "url": f"https://{site}/story/{n}"}))
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return corpus
+
+
+def _sketch_of(index) -> tuple[bytes, dict]:
+    return bytes(memoryview(index._counts).cast("B")), dict(index.site_docs)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the head start is forked")
+@pytest.mark.parametrize("stop_after", [0, 7, None])  # stopped at once, part way, after it counted all
+def test_a_head_start_on_the_first_pass_counts_what_one_process_counts(tmp_path, monkeypatch, stop_after):
+    import time
+
+    from audit import runner
+    from audit.corpus import normalise_line, shared_counts
+
+    corpus = _site_corpus(tmp_path)
+    options = runner.RunOptions(out=tmp_path / "out", jobs=2)
+    alone = runner.build_template_index([str(corpus)], options)
+    assert alone.site_docs == {"news.example": 40, "blog.example": 20}
+    counts = shared_counts()
+    real_add = runner.TemplateIndex.add
+    if stop_after is not None:
+        # the head start counts slowly, so the parent stops it after `stop_after` documents
+        monkeypatch.setattr(runner.TemplateIndex, "add", lambda self, *a: (time.sleep(0.02), real_add(self, *a)))
+    head = runner.FirstPassHead([str(corpus)], options, counts)
+    pool = ForkPool(2)
+    try:
+        if stop_after is None:
+            head._process.join(20)  # it counts every document and waits to be asked
+        else:
+            time.sleep(0.02 * stop_after)
+        counted = {}
+        real_stop = head.stop
+        monkeypatch.setattr(head, "stop", lambda: counted.setdefault("n", real_stop()))
+        shared = runner.build_template_index([str(corpus)], options, pool, counts, head)
+    finally:
+        pool.terminate()
+        head.terminate()
+    done, _ = counted["n"]
+    if stop_after == 0:
+        assert done <= 3
+    elif stop_after is None:
+        assert done == 60
+    else:
+        assert 0 < done < 60
+    assert _sketch_of(shared) == _sketch_of(alone)
+    assert shared.count("news.example", normalise_line("Home")) == 40
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the head start is forked")
+def test_a_head_start_that_fails_stops_the_run_with_its_error(tmp_path, monkeypatch):
+    from audit import runner
+    from audit.corpus import shared_counts
+
+    corpus = _site_corpus(tmp_path, docs=5)
+
+    def broken(*_):
+        raise OSError("disk went away")
+
+    monkeypatch.setattr(runner, "_first_pass_texts", broken)
+    head = runner.FirstPassHead([str(corpus)], runner.RunOptions(out=tmp_path / "out", jobs=2), shared_counts())
+    with pytest.raises(OSError, match="disk went away"):
+        head.stop()
