@@ -74,6 +74,22 @@ def test_name_next_to_the_date_line():
         assert result["byline"] in ("Marie Merlet", "Amelie Loevenich", "Jeanne Corriveau"), header
 
 
+def test_name_right_above_a_relative_stamp():
+    # the byline blocks of two DEV pages: the name, then when the article went up
+    for header, name in (("Prashant Jha\nvor 2 Stunden", "Prashant Jha"),
+                         ("Jossi Loibl\nErstellt: vor 4 Stunden\nAktualisiert: vor 20 Stunden", "Jossi Loibl"),
+                         ("Suzanne Gamboa\n1 day ago", "Suzanne Gamboa")):
+        result, _ = run(f"CME nun zweitgrößte Bitcoin-Futures-Börse\n\n{header}\n\n{PARAGRAPH}\n")
+        assert result["byline"] == name, header
+    # below the stamp, a name is as often a teaser's or a section's: "7 hours ago" / "Weather Stories"
+    result, _ = run(f"Your Weather Today In Detroit\n\n7 hours ago\n\nWeather Stories\n\n{PARAGRAPH}\n")
+    assert result["byline"] is None
+    # a stamp with more words around it is a sentence, not a date line
+    result, _ = run(f"Headline of the story here\n\nPrashant Jha\nDas Treffen war vor 2 Stunden in der Stadt "
+                    f"zu Ende gegangen, sagte sie\n\n{PARAGRAPH}\n")
+    assert result["byline"] is None
+
+
 def test_decoys_give_no_byline():
     decoys = [
         # a cue inside a headline, in prose, in a comment author line, a section name by a date

@@ -33,6 +33,7 @@ from ..datafiles import data_path
 from ..model import Line
 from ..rules import define
 from ..textcache import TextCache
+from .comments import relative_time_pattern
 
 REPORT_KEY = "attribution"
 
@@ -144,6 +145,7 @@ class _Data:
     not_name: frozenset
     date: re.Pattern
     time: re.Pattern
+    relative_time: re.Pattern  # "vor 2 Stunden", "3 hours ago" (on lower-cased text)
     outlets: dict  # written name -> Outlet
     outlet_re: re.Pattern
     according_cue: re.Pattern
@@ -355,6 +357,7 @@ def _data() -> _Data:
         not_name=frozenset(by["not_name_words"]),
         date=re.compile(date, re.I),
         time=re.compile(r"\b\d{1,2}[:.h]\d{2}\b(?:\s*(?:uhr|am|pm|hs|hrs))?", re.I),
+        relative_time=relative_time_pattern(),
         outlets=outlets,
         outlet_re=re.compile(rf"(?<![\w/.-])(?:{_alternation(list(outlets))})(?![\w-]|\.\w)"),
         according_cue=re.compile(rf"\b(?:{_alternation(cr['according_to'])})\s*:?\s*(?:the\s+)?$", re.I),
@@ -475,6 +478,7 @@ RELATED_RUN_WINDOW = 8  # two credited headlines this close together are a relat
 END_CREDIT_DISTANCE = 3  # a standalone outlet line at most this many lines after the last paragraph
 MAX_NAME_TOKENS = 5  # per person
 MAX_BYLINE_TOKENS = 12
+DATE_LINE_OTHER_LETTERS = 30  # a date line holds a date (or "vor 2 Stunden") and few other letters
 BYLINE_LINE_MAX = 160  # a longer line is a sentence, not a byline
 PROSE_AFTER_BYLINE = 3  # a byline away from the first paragraph has a paragraph this close below it
 MAIN_HEADER_LINES = 4  # ... and comes at most this many lines after the main text starts
@@ -756,16 +760,22 @@ def _is_comment_author(text: str, data: _Data) -> bool:
     return len(tail) == 2 and tail[1].lower() in data.comment_verbs
 
 
-def _is_date_line(text: str, data: _Data) -> bool:
+def _is_date_line(text: str, data: _Data, relative: bool = False) -> bool:
+    """A line that holds a date and few other letters. `relative`: a relative stamp ("vor 2
+    Stunden", "3 hours ago") counts as the date too."""
     s = text.strip()
     if len(s) > 70:
         return False
     m = _date_in(s)
-    if not m:
-        return False
-    rest = data.time.sub("", s[: m.start()] + s[m.end():])
-    letters = sum(c.isalpha() for c in rest)
-    return letters <= 30
+    if m is not None:
+        rest = data.time.sub("", s[: m.start()] + s[m.end():])
+    else:
+        low = s.lower()
+        m = data.relative_time.search(low) if relative and _DIGIT.search(low) else None
+        if m is None:
+            return False
+        rest = low[: m.start()] + low[m.end():]
+    return sum(c.isalpha() for c in rest) <= DATE_LINE_OTHER_LETTERS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -885,8 +895,9 @@ def _names_ok(text: str, data: _Data) -> bool:
 
 def _byline_near_date(ln: Line, text: str, nb: list[Line], i: int, data: _Data) -> _Byline | None:
     """A name written next to the date of the article header: "Marie Merlet | 9 décembre 2019",
-    "25.10.2022 - Reiner Nagel", or a name line right above or below a date line. Only the
-    position speaks for it, so the name must look like a person's name."""
+    "25.10.2022 - Reiner Nagel", or a name line right above or below a date line (or right
+    above a relative stamp: "Prashant Jha" / "vor 2 Stunden"). Only the position speaks for it,
+    so the name must look like a person's name."""
     s = text.strip()
     if len(s) > 90 or not (s[:1].isupper() or s[:1].isdigit() or s[:1] in "-–|"):
         return None
@@ -914,7 +925,9 @@ def _byline_near_date(ln: Line, text: str, nb: list[Line], i: int, data: _Data) 
         near = bool(prev_text) and _is_date_line(prev_text, data)
         if not near:
             next_text = _neighbour(nb, i, 1)
-            near = bool(next_text) and _is_date_line(next_text, data)
+            # a relative stamp right below the name ("Prashant Jha" / "vor 2 Stunden"); above it,
+            # it is as often the stamp of the teaser before
+            near = bool(next_text) and _is_date_line(next_text, data, relative=True)
         if near:
             # a line that is only a name, next to a date line
             body = s.lstrip("-–| ")

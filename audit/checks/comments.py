@@ -131,6 +131,12 @@ def _data() -> dict[str, Any]:
     return out
 
 
+def relative_time_pattern() -> re.Pattern[str]:
+    """A relative timestamp ("3 days ago", "vor 2 Stunden", "hace 2 días") in lower-cased text:
+    this family's [relative] patterns, which the byline search also reads a date line by."""
+    return _data()["relative"]
+
+
 def _stamp_at(core: str, words: int, data: dict[str, Any], date_re: re.Pattern[str]) -> tuple[str, int] | None:
     """("time"|"date", where the stamp starts) for a line that carries a post's timestamp."""
     if words <= 8:
