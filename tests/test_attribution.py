@@ -50,6 +50,10 @@ def test_cue_words_in_several_languages():
         "Von David Hutzler, dpa": "David Hutzler",
         "ByAlex Bozarjian": "Alex Bozarjian",
         "By Glen Owen And Brendan Carlin For The Mail On Sunday": "Glen Owen And Brendan Carlin For The Mail On Sunday",
+        # an interview's byline is its interviewer's; a full stop after the name ends the sentence
+        "Ein Interview von Eugen Zentner mit Sonja Silberhorn.": "Eugen Zentner",
+        "Das Gespräch führte Nicole Collignon.": "Nicole Collignon",
+        "Von Juan Carlos Muñoz C.": "Juan Carlos Muñoz C.",
     }
     for line, name in cases.items():
         result, _ = run(f"Some headline of the story\n\n{line}\n\n{PARAGRAPH}\n")
@@ -78,7 +82,8 @@ def test_name_right_above_a_relative_stamp():
     # the byline blocks of two DEV pages: the name, then when the article went up
     for header, name in (("Prashant Jha\nvor 2 Stunden", "Prashant Jha"),
                          ("Jossi Loibl\nErstellt: vor 4 Stunden\nAktualisiert: vor 20 Stunden", "Jossi Loibl"),
-                         ("Suzanne Gamboa\n1 day ago", "Suzanne Gamboa")):
+                         ("Suzanne Gamboa\n1 day ago", "Suzanne Gamboa"),
+                         ("Jacobo Betancur Peláez | Publicado hace 3 horas", "Jacobo Betancur Peláez")):
         result, _ = run(f"CME nun zweitgrößte Bitcoin-Futures-Börse\n\n{header}\n\n{PARAGRAPH}\n")
         assert result["byline"] == name, header
     # below the stamp, a name is as often a teaser's or a section's: "7 hours ago" / "Weather Stories"
@@ -99,6 +104,13 @@ def test_decoys_give_no_byline():
         "Ehrenamt Jugendverbände 23.01.2020",
         "Zitat von TheFreeman\n03.03.2011, 14:17 #661",
         "Ein Artikel von Poschardt in der WELT sieht das in etwa seitenverkehrt.",
+        # a copyright notice names the rights holder
+        "© 2010 by Medienhaus Artz4you.com",
+        "Copyright 2024 by Kouzina Food Tech Private Limited",
+        # a headline that opens with a cue word and a name
+        "Von PUBLIC VOICE mit osAlliance zur ALLMENDA nach fairkom",
+        # a relative stamp first: a teaser's time, then its headline
+        "vor 2 Stunden | Rohan Tungate",
     ]
     for decoy in decoys:
         result, findings = run(f"Headline of the story here\n\n{decoy}\n\n{PARAGRAPH}\n")

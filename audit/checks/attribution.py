@@ -478,6 +478,7 @@ RELATED_RUN_WINDOW = 8  # two credited headlines this close together are a relat
 END_CREDIT_DISTANCE = 3  # a standalone outlet line at most this many lines after the last paragraph
 MAX_NAME_TOKENS = 5  # per person
 MAX_BYLINE_TOKENS = 12
+SENTENCE_STOP_AFTER = 4  # characters of a name's last word with its full stop: longer is a sentence's end
 DATE_LINE_OTHER_LETTERS = 30  # a date line holds a date (or "vor 2 Stunden") and few other letters
 BYLINE_LINE_MAX = 160  # a longer line is a sentence, not a byline
 PROSE_AFTER_BYLINE = 3  # a byline away from the first paragraph has a paragraph this close below it
@@ -737,6 +738,11 @@ def _parse_names(s: str, data: _Data, allow_handle: bool, allow_single: bool) ->
     if all(all(t.lower() in data.not_name for t in p) for p in people):
         return None
     text = s[first_start:last_end].strip(" ,;&")
+    # a full stop after a whole word ends the sentence, not an initial or a title ("Das Gespräch
+    # führte Nicole Collignon.", but "Juan Carlos Muñoz C.", "Dr.")
+    if text.endswith(".") and len(text.rsplit(None, 1)[-1]) > SENTENCE_STOP_AFTER:
+        text = text[:-1]
+        last_end -= 1
     # trailing joiner left when the next author did not parse ("X and news service reports")
     if text.lower().endswith(tuple(f" {j}" for j in data.joiners)):
         return None
@@ -820,7 +826,7 @@ def _byline_from_cue(ln: Line, text: str, prev: Line | None, nxt: Line | None, d
             if name is None:
                 continue
             after = rest[name.end:].strip()
-            if not name.clean and after:
+            if not name.clean and after and not _with_guest(after, data):
                 continue
             if _prose_tail(after, data):
                 continue  # "Ein Artikel von Poschardt in der WELT sieht das ...": a sentence
@@ -857,12 +863,26 @@ TRAILING_CUE_CHARS = 40  # a cue whose name is on the next line ends its line: r
 PROSE_TAIL_WORDS = 4  # this many ordinary lower-case words after a name make the line a sentence
 
 
+_WITH = re.compile(r"(?:mit|with|avec|con)\s+", re.I)
+
+
+def _with_guest(after: str, data: _Data) -> bool:
+    """Whether the rest of the line is only the interviewee: "Ein Interview von Eugen Zentner
+    mit Sonja Silberhorn." (the byline is the interviewer's)."""
+    m = _WITH.match(after)
+    if m is None:
+        return False
+    guest = _parse_names(after[m.end():], data, allow_handle=False, allow_single=False)
+    return guest is not None and not after[m.end() + guest.end:].strip(" .")
+
+
 def _prose_tail(after: str, data: _Data) -> bool:
     rest = data.time.sub(" ", data.date.sub(" ", after)) if _DIGIT.search(after) else after
     plain = [w for w in _WORD.findall(rest) if w.islower() and w not in data.name_enders]
     return len(plain) >= PROSE_TAIL_WORDS
 
 
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 _PUBLISH_WORDS = re.compile(
     r"^(?:posted|published|publiziert|veröffentlicht|erstellt|gespeichert|geschrieben|publié|publicado|"
     r"updated|am|on|le|el|interview|essay|blog|blogposting|kolumne|disko|written|text|"
@@ -870,7 +890,10 @@ _PUBLISH_WORDS = re.compile(
 
 
 def _header_prefix_ok(before: str, data: _Data) -> bool:
-    """What may precede a byline cue on its line: dates, times, separators, a publishing verb."""
+    """What may precede a byline cue on its line: dates, times, separators, a publishing verb.
+    Not a copyright sign: "© 2010 by Medienhaus" names the rights holder."""
+    if _COPYRIGHT.search(before):
+        return False
     rest = data.date.sub(" ", before)
     rest = data.time.sub(" ", rest)
     rest = re.sub(r"[\d\W_]+", " ", rest).strip()
@@ -903,8 +926,16 @@ def _byline_near_date(ln: Line, text: str, nb: list[Line], i: int, data: _Data) 
         return None
     lead = len(text) - len(text.lstrip())
     d = _date_in(s)
+    relative = False
+    if d is None and _DIGIT.search(s):
+        low = s.lower()
+        # the name, then a relative stamp: "Jacobo Betancur Peláez | Publicado hace 3 horas"
+        d = data.relative_time.search(low) if len(low) == len(s) else None
+        relative = d is not None
     name = None
     if d is not None:
+        if relative and d.start() == 0:
+            return None
         if d.start() > 0:  # name first, then the date
             found = _parse_names(s, data, allow_handle=False, allow_single=False)
             if found is not None and found.end <= d.start() and _AFTER_NAME.fullmatch(s[found.end: d.start()]):
