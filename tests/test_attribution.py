@@ -95,6 +95,20 @@ def test_name_right_above_a_relative_stamp():
     assert result["byline"] is None
 
 
+def test_name_in_a_dated_list_of_the_header():
+    # a blog's or a forum's header as a list: the date, the author, the categories
+    for header, name in (("  • 25. Juli 2019\n  • Isabella Beyer\n  • Blogartikel, Digitalisierung", "Isabella Beyer"),
+                         ("  * Ronja Beck\n  / 16.11.2018, 03:00 Uhr", "Ronja Beck"),
+                         ("  * Thread starter Tiberius\n  * Start date Sep 18, 2020", "Tiberius"),
+                         ("  • Themenstarter Pepemaus\n  • Beginndatum 27. September 2018", "Pepemaus")):
+        result, _ = run(f"Remote Support mit Smart Glasses\n\n{header}\n\n{PARAGRAPH}\n")
+        assert result["byline"] == name, header
+    # next to a teaser that carries a date (no date line), a list item is a teaser's or a menu's
+    result, _ = run(f"Remote Support mit Smart Glasses\n\n  • Isabella Beyer\n  • 25. Juli 2019 Rückblick auf das Jahr "
+                    f"und die Pläne für das nächste\n\n{PARAGRAPH}\n")
+    assert result["byline"] is None
+
+
 def test_decoys_give_no_byline():
     decoys = [
         # a cue inside a headline, in prose, in a comment author line, a section name by a date

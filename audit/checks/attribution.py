@@ -922,7 +922,7 @@ def _byline_near_date(ln: Line, text: str, nb: list[Line], i: int, data: _Data) 
     above a relative stamp: "Prashant Jha" / "vor 2 Stunden"). Only the position speaks for it,
     so the name must look like a person's name."""
     s = text.strip()
-    if len(s) > 90 or not (s[:1].isupper() or s[:1].isdigit() or s[:1] in "-–|"):
+    if len(s) > 90 or not (s[:1].isupper() or s[:1].isdigit() or s[:1] in "-–|*•+"):
         return None
     lead = len(text) - len(text.lstrip())
     d = _date_in(s)
