@@ -95,6 +95,20 @@ def test_name_right_above_a_relative_stamp():
     assert result["byline"] is None
 
 
+def test_name_with_the_authors_staff_role():
+    for header, name in (("Richard Adams Education editor", "Richard Adams"),
+                         ("Andrew Woodcock\nPolitical Editor\n@andywoodcock", "Andrew Woodcock"),
+                         ("Bruce Y. Lee Senior Contributor", "Bruce Y. Lee"),
+                         ("Greg Beacham, AP Sports Writer", "Greg Beacham"),
+                         ("Kommentar von\nIngo Arzt\nRedakteur für Wirtschaft und Umwelt", "Ingo Arzt")):
+        result, _ = run(f"Pubs and bars face penalties for playing loud music\n\n{header}\n\n{PARAGRAPH}\n")
+        assert result["byline"] == name, header
+    # a role alone, or after words that are no name, is no byline
+    for header in ("Political Editor", "Letters to the Editor", "Kommentar-Regeln von MeinMMO"):
+        result, _ = run(f"Pubs and bars face penalties for playing loud music\n\n{header}\n\n{PARAGRAPH}\n")
+        assert result["byline"] is None, header
+
+
 def test_name_in_a_dated_list_of_the_header():
     # a blog's or a forum's header as a list: the date, the author, the categories
     for header, name in (("  • 25. Juli 2019\n  • Isabella Beyer\n  • Blogartikel, Digitalisierung", "Isabella Beyer"),
@@ -151,6 +165,17 @@ def test_html_input_takes_the_rendered_byline_and_the_metadata_spelling():
     result = attribution.run(ctx)
     assert result["byline"] == "Glen Owen; Brendan Carlin"
     assert result["byline_line"] is None  # trafilatura's text has no byline line
+
+
+def test_a_staff_role_in_the_metadata_is_no_second_author():
+    html = ("<html><head><title>t</title></head><body><h1>Rams beat the Bears</h1>"
+            "<div class='byline'>Greg Beacham, AP Sports Writer</div>"
+            f"<p>{PARAGRAPH}</p></body></html>")
+    page = Page.from_text(Document(id="h", html=html), f"Rams beat the Bears\n{PARAGRAPH}\n", kind="html",
+                          html_meta={"author": "Greg Beacham; Ap Sports Writer"})
+    ctx = Context(page=page, config=Config())
+    ctx.labels = [LineLabel("body") for _ in page.lines]
+    assert attribution.run(ctx)["byline"] == "Greg Beacham"
 
 
 def test_html_metadata_alone_is_not_enough():

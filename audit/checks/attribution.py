@@ -174,6 +174,7 @@ class _Data:
     outlet_nouns: frozenset
     shared_hosts: frozenset
     bio_words: tuple
+    role: re.Pattern  # a staff role closing a line: "Political Editor", "Redakteurin"
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[*:'’][^\W\d_]+)?")
@@ -353,6 +354,8 @@ def _data() -> _Data:
         by_twice=re.compile(r"^\s*(?P<name>\S.{1,60}?)\s+by\s+(?P=name)\s*$", re.I),
         name_enders=frozenset(by["name_enders"] + months_list + p["dates"]["weekdays"]),
         joiners=frozenset(by["joiners"]),
+        role=re.compile(rf"\b(?:(?:{_alternation(by['role_qualifiers'])})\s+){{0,3}}(?:{_alternation(by['roles'])})$",
+                        re.I),
         particles=frozenset(by["particles"]),
         not_name=frozenset(by["not_name_words"]),
         date=re.compile(date, re.I),
@@ -887,6 +890,8 @@ _PUBLISH_WORDS = re.compile(
     r"^(?:posted|published|publiziert|veröffentlicht|erstellt|gespeichert|geschrieben|publié|publicado|"
     r"updated|am|on|le|el|interview|essay|blog|blogposting|kolumne|disko|written|text|"
     r"gastbeitrag|rezension|analyse|reportage|commentary|opinion|column|review|analysis|feature)\b", re.I)
+# an opinion piece's label alone before its cue ("Kommentar von" / "Ingo Arzt"; not "Kommentar-Regeln von")
+_OPINION_LABEL = re.compile(r"(?:ein\s+)?(?:gast)?kommentar", re.I)
 
 
 def _header_prefix_ok(before: str, data: _Data) -> bool:
@@ -900,6 +905,8 @@ def _header_prefix_ok(before: str, data: _Data) -> bool:
     if not rest:
         return True
     words = rest.split()
+    if _OPINION_LABEL.fullmatch(before.strip(" |:-–")) is not None:
+        return True
     return len(words) <= 4 and _PUBLISH_WORDS.match(rest) is not None
 
 
@@ -1033,7 +1040,35 @@ def _find_byline(ctx: Context, data: _Data, lay: _Layout) -> _Byline | None:
         return min(cue, key=distance)[1]
     if near or near_late:
         return (near or near_late)[0]
+    for i in range(header_lo, header_hi):
+        if not (lay.excluded[i] or lay.boxed[i] or lay.prose[i]):
+            found = _byline_with_role(nb, i, data)
+            if found is not None:
+                return found
     return None
+
+
+def _byline_with_role(nb: list[Line], i: int, data: _Data) -> _Byline | None:
+    """A name with the author's staff role in the article header: "Richard Adams Education
+    editor", or "Andrew Woodcock" above "Political Editor"."""
+    ln = nb[i]
+    s = ln.text.strip()
+    if not s or len(s) > 80 or not s[:1].isupper() or _DIGIT.search(s):
+        return None
+    role = data.role.search(s)
+    if role is not None and role.start() > 0:
+        body = s[: role.start()].rstrip(" ,|–-")
+    else:
+        nxt = _neighbour(nb, i, 1)
+        role_line = (nxt or "").strip()
+        if not role_line or len(role_line.split()) > 3 or data.role.fullmatch(role_line) is None:
+            return None
+        body = s
+    found = _parse_names(body, data, allow_handle=False, allow_single=False)
+    if found is None or found.text != body or not _names_ok(found.text, data):
+        return None
+    start = ln.start + ln.text.index(s) + found.start
+    return _Byline(found.text, ln, start, start + len(found.text), "name-and-role")
 
 
 _ALNUM = re.compile(r"[^\W_]")
@@ -1092,6 +1127,8 @@ def _byline_from_html(ctx: Context, data: _Data) -> _Byline | None:
     m = data.label_cue.match(author) or data.prefix_cue.match(author) if author else None
     if m and m.end() < len(author):
         author = author[m.end():].strip()  # "Par Attac France" -> "Attac France"
+    if ";" in author:  # "Greg Beacham; Ap Sports Writer": the role is no second author
+        author = "; ".join(part.strip() for part in author.split(";") if not data.role.fullmatch(part.strip()))
     shown = ctx.visible_page_context() if html else None
     found = None
     if shown is not None:
