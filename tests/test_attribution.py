@@ -54,6 +54,10 @@ def test_cue_words_in_several_languages():
         "Ein Interview von Eugen Zentner mit Sonja Silberhorn.": "Eugen Zentner",
         "Das Gespräch führte Nicole Collignon.": "Nicole Collignon",
         "Von Juan Carlos Muñoz C.": "Juan Carlos Muñoz C.",
+        # a bracket or a category after the name ends it
+        "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)": "Eberhard Fuhr",
+        "Author: Julia Hitz (eg)": "Julia Hitz",
+        "Posted by Nesselsetzer under Just For Fun, Rebloggt": "Nesselsetzer",
     }
     for line, name in cases.items():
         result, _ = run(f"Some headline of the story\n\n{line}\n\n{PARAGRAPH}\n")

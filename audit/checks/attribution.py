@@ -689,6 +689,10 @@ def _parse_names(s: str, data: _Data, allow_handle: bool, allow_single: bool) ->
         raw = m.group()
         if raw in _SEPARATORS or raw.strip("|•·/–—-*") == "":
             break
+        if raw[:1] == "(" and (current or people):
+            # "Eberhard Fuhr (Pressesprecher des EJW)": a bracket after the name ends it
+            clean = True
+            break
         tok = raw.strip(_TOKEN_STRIP)
         low = tok.lower()
         if not tok or (tok[0] == "@" and (current or people)):
