@@ -175,6 +175,7 @@ class _Data:
     shared_hosts: frozenset
     bio_words: tuple
     role: re.Pattern  # a staff role closing a line: "Political Editor", "Redakteurin"
+    role_words: frozenset  # the roles, lower-cased: the last word of a line the role pattern can match
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[*:'’][^\W\d_]+)?")
@@ -356,6 +357,7 @@ def _data() -> _Data:
         joiners=frozenset(by["joiners"]),
         role=re.compile(rf"\b(?:(?:{_alternation(by['role_qualifiers'])})\s+){{0,3}}(?:{_alternation(by['roles'])})$",
                         re.I),
+        role_words=frozenset(by["roles"]),
         particles=frozenset(by["particles"]),
         not_name=frozenset(by["not_name_words"]),
         date=re.compile(date, re.I),
@@ -776,19 +778,36 @@ def _is_comment_author(text: str, data: _Data) -> bool:
 def _is_date_line(text: str, data: _Data, relative: bool = False) -> bool:
     """A line that holds a date and few other letters. `relative`: a relative stamp ("vor 2
     Stunden", "3 hours ago") counts as the date too."""
+    return _date_line(text, relative)
+
+
+@lru_cache(maxsize=4096)
+def _date_line(text: str, relative: bool) -> bool:
+    """`_is_date_line`, kept per line text: each line is the neighbour of two, and a site's
+    header lines repeat from page to page."""
     s = text.strip()
     if len(s) > 70:
         return False
     m = _date_in(s)
     if m is not None:
-        rest = data.time.sub("", s[: m.start()] + s[m.end():])
+        rest = _data().time.sub("", s[: m.start()] + s[m.end():])
     else:
-        low = s.lower()
-        m = data.relative_time.search(low) if relative and _DIGIT.search(low) else None
+        m = _relative_in(s) if relative else None
         if m is None:
             return False
+        low = s.lower()
         rest = low[: m.start()] + low[m.end():]
     return sum(c.isalpha() for c in rest) <= DATE_LINE_OTHER_LETTERS
+
+
+@lru_cache(maxsize=4096)
+def _relative_in(text: str) -> re.Match | None:
+    """A relative stamp in the line ("vor 2 Stunden"), found in its lower-cased text; None where
+    lower-casing changes the length (offsets would not fit the line)."""
+    if _DIGIT.search(text) is None:
+        return None
+    low = text.lower()
+    return _data().relative_time.search(low) if len(low) == len(text) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -903,15 +922,14 @@ def _header_prefix_ok(before: str, data: _Data) -> bool:
     Not a copyright sign: "© 2010 by Medienhaus" names the rights holder."""
     if _COPYRIGHT.search(before):
         return False
+    if _OPINION_LABEL.fullmatch(before.strip(" |:-–")) is not None:
+        return True
     rest = data.date.sub(" ", before)
     rest = data.time.sub(" ", rest)
     rest = re.sub(r"[\d\W_]+", " ", rest).strip()
     if not rest:
         return True
-    words = rest.split()
-    if _OPINION_LABEL.fullmatch(before.strip(" |:-–")) is not None:
-        return True
-    return len(words) <= 4 and _PUBLISH_WORDS.match(rest) is not None
+    return len(rest.split()) <= 4 and _PUBLISH_WORDS.match(rest) is not None
 
 
 def _photo_context(text: str, cue_at: int, data: _Data) -> bool:
@@ -938,10 +956,9 @@ def _byline_near_date(ln: Line, text: str, nb: list[Line], i: int, data: _Data) 
     lead = len(text) - len(text.lstrip())
     d = _date_in(s)
     relative = False
-    if d is None and _DIGIT.search(s):
-        low = s.lower()
+    if d is None:
         # the name, then a relative stamp: "Jacobo Betancur Peláez | Publicado hace 3 horas"
-        d = data.relative_time.search(low) if len(low) == len(s) else None
+        d = _relative_in(s)
         relative = d is not None
     name = None
     if d is not None:
@@ -963,25 +980,24 @@ def _byline_near_date(ln: Line, text: str, nb: list[Line], i: int, data: _Data) 
                     offset = lead + d.end() + skip + found.start
     else:
         # the neighbours are looked up only here (most lines stop at the date test above)
-        prev_text, next_text = _neighbour(nb, i, -1), None
-        near = bool(prev_text) and _is_date_line(prev_text, data)
-        if not near:
-            next_text = _neighbour(nb, i, 1)
-            # a relative stamp right below the name ("Prashant Jha" / "vor 2 Stunden"); above it,
-            # it is as often the stamp of the teaser before
-            near = bool(next_text) and _is_date_line(next_text, data, relative=True)
+        body = s.lstrip("-–| ")
+        if body[:1] in "*•+":
+            # a list item is a byline only next to a dated list item ("* Ronja Beck" / "/ 16.11.2018");
+            # most list items are menu entries of a word or two, which no name of two words fits
+            body = body.lstrip("*•+ ")
+            near = (body[:1].isupper() and " " in body and _DIGIT.search(body) is None
+                    and any(t is not None and t.lstrip()[:1] in "*•+/|" and _DIGIT.search(t) is not None
+                            and _is_date_line(t, data) for t in (_neighbour(nb, i, -1), _neighbour(nb, i, 1))))
+        else:
+            prev_text = _neighbour(nb, i, -1)
+            near = bool(prev_text) and _is_date_line(prev_text, data)
+            if not near:
+                next_text = _neighbour(nb, i, 1)
+                # a relative stamp right below the name ("Prashant Jha" / "vor 2 Stunden"); above
+                # it, it is as often the stamp of the teaser before
+                near = bool(next_text) and _is_date_line(next_text, data, relative=True)
         if near:
             # a line that is only a name, next to a date line
-            body = s.lstrip("-–| ")
-            # a list item is a byline only next to a dated list item ("* Ronja Beck" / "/ 16.11.2018")
-            listed = body[:1] in "*•+"
-            if listed:
-                if next_text is None:
-                    next_text = _neighbour(nb, i, 1)
-                dated = [t for t in (prev_text, next_text) if t and _is_date_line(t, data)]
-                if all(t.strip()[:1] not in "*•+/|" for t in dated):
-                    return None
-                body = body.lstrip("*•+ ")
             found = _parse_names(body, data, allow_handle=False, allow_single=False)
             if found is not None and not body[found.end:].strip(" ,|"):
                 name = found
@@ -1059,13 +1075,13 @@ def _byline_with_role(nb: list[Line], i: int, data: _Data) -> _Byline | None:
     s = ln.text.strip()
     if not s or len(s) > 80 or not s[:1].isupper() or _DIGIT.search(s):
         return None
-    role = data.role.search(s)
+    role = data.role.search(s) if _last_word(s) in data.role_words else None
     if role is not None and role.start() > 0:
         body = s[: role.start()].rstrip(" ,|–-")
     else:
-        nxt = _neighbour(nb, i, 1)
-        role_line = (nxt or "").strip()
-        if not role_line or len(role_line.split()) > 3 or data.role.fullmatch(role_line) is None:
+        role_line = (_neighbour(nb, i, 1) or "").strip()
+        if (_last_word(role_line) not in data.role_words or len(role_line.split()) > 3
+                or data.role.fullmatch(role_line) is None):
             return None
         body = s
     found = _parse_names(body, data, allow_handle=False, allow_single=False)
@@ -1073,6 +1089,11 @@ def _byline_with_role(nb: list[Line], i: int, data: _Data) -> _Byline | None:
         return None
     start = ln.start + ln.text.index(s) + found.start
     return _Byline(found.text, ln, start, start + len(found.text), "name-and-role")
+
+
+def _last_word(text: str) -> str:
+    words = text.rsplit(None, 1)
+    return words[-1].lower() if words else ""
 
 
 _ALNUM = re.compile(r"[^\W_]")
