@@ -23,6 +23,11 @@ def run(text: str, url: str | None = None, config: Config | None = None, labels:
     return result, ctx.findings
 
 
+def byline_under(headline: str, header: str) -> str | None:
+    """The byline of a page: a headline, the article header's lines, a paragraph."""
+    return run(f"{headline}\n\n{header}\n\n{PARAGRAPH}\n")[0]["byline"]
+
+
 def codes(findings) -> list[str]:
     return [f.code for f in findings]
 
@@ -93,15 +98,12 @@ def test_name_right_above_a_relative_stamp():
                          ("Jossi Loibl\nErstellt: vor 4 Stunden\nAktualisiert: vor 20 Stunden", "Jossi Loibl"),
                          ("Suzanne Gamboa\n1 day ago", "Suzanne Gamboa"),
                          ("Jacobo Betancur Peláez | Publicado hace 3 horas", "Jacobo Betancur Peláez")):
-        result, _ = run(f"CME nun zweitgrößte Bitcoin-Futures-Börse\n\n{header}\n\n{PARAGRAPH}\n")
-        assert result["byline"] == name, header
+        assert byline_under("CME nun zweitgrößte Bitcoin-Futures-Börse", header) == name, header
     # below the stamp, a name is as often a teaser's or a section's: "7 hours ago" / "Weather Stories"
-    result, _ = run(f"Your Weather Today In Detroit\n\n7 hours ago\n\nWeather Stories\n\n{PARAGRAPH}\n")
-    assert result["byline"] is None
+    assert byline_under("Your Weather Today In Detroit", "7 hours ago\n\nWeather Stories") is None
     # a stamp with more words around it is a sentence, not a date line
-    result, _ = run(f"Headline of the story here\n\nPrashant Jha\nDas Treffen war vor 2 Stunden in der Stadt "
-                    f"zu Ende gegangen, sagte sie\n\n{PARAGRAPH}\n")
-    assert result["byline"] is None
+    assert byline_under("Headline of the story here", "Prashant Jha\nDas Treffen war vor 2 Stunden in der Stadt "
+                        "zu Ende gegangen, sagte sie") is None
 
 
 def test_name_with_the_authors_staff_role():
@@ -110,12 +112,10 @@ def test_name_with_the_authors_staff_role():
                          ("Bruce Y. Lee Senior Contributor", "Bruce Y. Lee"),
                          ("Greg Beacham, AP Sports Writer", "Greg Beacham"),
                          ("Kommentar von\nIngo Arzt\nRedakteur für Wirtschaft und Umwelt", "Ingo Arzt")):
-        result, _ = run(f"Pubs and bars face penalties for playing loud music\n\n{header}\n\n{PARAGRAPH}\n")
-        assert result["byline"] == name, header
+        assert byline_under("Pubs and bars face penalties for playing loud music", header) == name, header
     # a role alone, or after words that are no name, is no byline
     for header in ("Political Editor", "Letters to the Editor", "Kommentar-Regeln von MeinMMO"):
-        result, _ = run(f"Pubs and bars face penalties for playing loud music\n\n{header}\n\n{PARAGRAPH}\n")
-        assert result["byline"] is None, header
+        assert byline_under("Pubs and bars face penalties for playing loud music", header) is None, header
 
 
 def test_name_in_a_dated_list_of_the_header():
@@ -124,12 +124,10 @@ def test_name_in_a_dated_list_of_the_header():
                          ("  * Ronja Beck\n  / 16.11.2018, 03:00 Uhr", "Ronja Beck"),
                          ("  * Thread starter Tiberius\n  * Start date Sep 18, 2020", "Tiberius"),
                          ("  • Themenstarter Pepemaus\n  • Beginndatum 27. September 2018", "Pepemaus")):
-        result, _ = run(f"Remote Support mit Smart Glasses\n\n{header}\n\n{PARAGRAPH}\n")
-        assert result["byline"] == name, header
+        assert byline_under("Remote Support mit Smart Glasses", header) == name, header
     # next to a teaser that carries a date (no date line), a list item is a teaser's or a menu's
-    result, _ = run(f"Remote Support mit Smart Glasses\n\n  • Isabella Beyer\n  • 25. Juli 2019 Rückblick auf das Jahr "
-                    f"und die Pläne für das nächste\n\n{PARAGRAPH}\n")
-    assert result["byline"] is None
+    assert byline_under("Remote Support mit Smart Glasses", "  • Isabella Beyer\n  • 25. Juli 2019 Rückblick auf "
+                        "das Jahr und die Pläne für das nächste") is None
 
 
 def test_decoys_give_no_byline():

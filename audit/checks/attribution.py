@@ -176,6 +176,8 @@ class _Data:
     bio_words: tuple
     role: re.Pattern  # a staff role closing a line: "Political Editor", "Redakteurin"
     role_words: frozenset  # the roles, lower-cased: the last word of a line the role pattern can match
+    guest_cue: re.Pattern  # "mit", "with" before an interviewee's name
+    opinion_labels: frozenset  # "kommentar": an opinion piece's label alone before its byline cue
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:[*:'’][^\W\d_]+)?")
@@ -358,6 +360,8 @@ def _data() -> _Data:
         role=re.compile(rf"\b(?:(?:{_alternation(by['role_qualifiers'])})\s+){{0,3}}(?:{_alternation(by['roles'])})$",
                         re.I),
         role_words=frozenset(by["roles"]),
+        guest_cue=re.compile(rf"(?:{_alternation(by['guest_words'])})\s+", re.I),
+        opinion_labels=frozenset(by["opinion_labels"]),
         particles=frozenset(by["particles"]),
         not_name=frozenset(by["not_name_words"]),
         date=re.compile(date, re.I),
@@ -775,16 +779,11 @@ def _is_comment_author(text: str, data: _Data) -> bool:
     return len(tail) == 2 and tail[1].lower() in data.comment_verbs
 
 
-def _is_date_line(text: str, data: _Data, relative: bool = False) -> bool:
-    """A line that holds a date and few other letters. `relative`: a relative stamp ("vor 2
-    Stunden", "3 hours ago") counts as the date too."""
-    return _date_line(text, relative)
-
-
 @lru_cache(maxsize=4096)
-def _date_line(text: str, relative: bool) -> bool:
-    """`_is_date_line`, kept per line text: each line is the neighbour of two, and a site's
-    header lines repeat from page to page."""
+def _is_date_line(text: str, relative: bool = False) -> bool:
+    """A line that holds a date and few other letters. `relative`: a relative stamp ("vor 2
+    Stunden", "3 hours ago") counts as the date too. Kept per line text: each line is the
+    neighbour of two, and a site's header lines repeat from page to page."""
     s = text.strip()
     if len(s) > 70:
         return False
@@ -828,8 +827,8 @@ def _byline_from_cue(ln: Line, text: str, prev: Line | None, nxt: Line | None, d
     (`more_names`: a joiner line and a second name line after that one, if the page has them)."""
     if len(text) > BYLINE_LINE_MAX or _is_comment_author(text, data):
         return None
-    has_date = (_date_in(text) is not None or (nxt is not None and _is_date_line(nxt.text, data))
-                or (prev is not None and _is_date_line(prev.text, data)))
+    has_date = (_date_in(text) is not None or (nxt is not None and _is_date_line(nxt.text))
+                or (prev is not None and _is_date_line(prev.text)))
     starts = [w.start() for w in _WORD.finditer(text) if w.group().lower() in data.cue_words]
     lead = len(text) - len(text.lstrip())
     if _GLUED_CUE.match(text, lead):  # "ByAlex Bozarjian": the whole line is the byline
@@ -889,13 +888,10 @@ TRAILING_CUE_CHARS = 40  # a cue whose name is on the next line ends its line: r
 PROSE_TAIL_WORDS = 4  # this many ordinary lower-case words after a name make the line a sentence
 
 
-_WITH = re.compile(r"(?:mit|with|avec|con)\s+", re.I)
-
-
 def _with_guest(after: str, data: _Data) -> bool:
     """Whether the rest of the line is only the interviewee: "Ein Interview von Eugen Zentner
     mit Sonja Silberhorn." (the byline is the interviewer's)."""
-    m = _WITH.match(after)
+    m = data.guest_cue.match(after)
     if m is None:
         return False
     guest = _parse_names(after[m.end():], data, allow_handle=False, allow_single=False)
@@ -913,8 +909,6 @@ _PUBLISH_WORDS = re.compile(
     r"^(?:posted|published|publiziert|veröffentlicht|erstellt|gespeichert|geschrieben|publié|publicado|"
     r"updated|am|on|le|el|interview|essay|blog|blogposting|kolumne|disko|written|text|"
     r"gastbeitrag|rezension|analyse|reportage|commentary|opinion|column|review|analysis|feature)\b", re.I)
-# an opinion piece's label alone before its cue ("Kommentar von" / "Ingo Arzt"; not "Kommentar-Regeln von")
-_OPINION_LABEL = re.compile(r"(?:ein\s+)?(?:gast)?kommentar", re.I)
 
 
 def _header_prefix_ok(before: str, data: _Data) -> bool:
@@ -922,7 +916,7 @@ def _header_prefix_ok(before: str, data: _Data) -> bool:
     Not a copyright sign: "© 2010 by Medienhaus" names the rights holder."""
     if _COPYRIGHT.search(before):
         return False
-    if _OPINION_LABEL.fullmatch(before.strip(" |:-–")) is not None:
+    if " ".join(before.strip(" |:-–").lower().split()) in data.opinion_labels:
         return True
     rest = data.date.sub(" ", before)
     rest = data.time.sub(" ", rest)
@@ -987,15 +981,15 @@ def _byline_near_date(ln: Line, text: str, nb: list[Line], i: int, data: _Data) 
             body = body.lstrip("*•+ ")
             near = (body[:1].isupper() and " " in body and _DIGIT.search(body) is None
                     and any(t is not None and t.lstrip()[:1] in "*•+/|" and _DIGIT.search(t) is not None
-                            and _is_date_line(t, data) for t in (_neighbour(nb, i, -1), _neighbour(nb, i, 1))))
+                            and _is_date_line(t) for t in (_neighbour(nb, i, -1), _neighbour(nb, i, 1))))
         else:
             prev_text = _neighbour(nb, i, -1)
-            near = bool(prev_text) and _is_date_line(prev_text, data)
+            near = bool(prev_text) and _is_date_line(prev_text)
             if not near:
                 next_text = _neighbour(nb, i, 1)
                 # a relative stamp right below the name ("Prashant Jha" / "vor 2 Stunden"); above
                 # it, it is as often the stamp of the teaser before
-                near = bool(next_text) and _is_date_line(next_text, data, relative=True)
+                near = bool(next_text) and _is_date_line(next_text, relative=True)
         if near:
             # a line that is only a name, next to a date line
             found = _parse_names(body, data, allow_handle=False, allow_single=False)
