@@ -97,6 +97,38 @@ def test_sparse_profiles_give_langdetects_own_answers():
         assert detect(text) == expected
 
 
+def test_compact_profile_table_holds_langdetects_probabilities():
+    """Every n-gram the detector draws has, for every language, the same double as langdetect's
+    own table, whichever compact form its row takes (one-language pair, sparse, dense)."""
+    from array import array
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from audit.checks.language import _sparse_profiles
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    langs, table = _sparse_profiles(PROFILES_DIRECTORY)
+    position = {lang: k for k, lang in enumerate(langs)}
+    order = [position[lang] for lang in factory.langlist]  # langdetect's index -> ours
+    forms = set()
+    drawn = {gram: row for gram, row in factory.word_lang_prob_map.items() if 1 <= len(gram) <= 3}
+    assert set(table) == set(drawn)
+    for gram, theirs in drawn.items():
+        row = table[gram]
+        ours = [0.0] * len(langs)
+        if isinstance(row, complex):
+            ours[int(row.real)] = row.imag
+        elif isinstance(row, array):
+            ours = list(row)
+        else:
+            for k in range(0, len(row), 2):
+                ours[row[k]] = row[k + 1]
+        forms.add(type(row))
+        assert [ours[order[k]] for k in range(len(theirs))] == list(theirs), gram
+    assert forms == {complex, tuple, array}
+
+
 def test_fast_path_agrees_with_langdetect():
     for text in (ENGLISH, GERMAN, SPANISH, (SEEDS / "002_19ca5700293a0b5e.txt").read_text(encoding="utf-8")):
         fast = by_stopwords(text)
