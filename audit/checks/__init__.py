@@ -25,8 +25,8 @@ def warm_up() -> None:
     """Load the tables each family would load with its first document (each family's WARM_UP
     loaders: CMUdict's syllable counts, the stop-word index, the domain ratings). A pool's
     workers call this as they start, while the parent is still reading the run's first pass,
-    so the load does not delay their first chunk (~0.17 s a worker, most of it CMUdict). They are not built
-    before the fork like PRELOAD: the parent would hold ~15 MB more for nothing."""
+    so the load does not delay their first chunk (~0.17 s a worker, most of it CMUdict). They
+    are not built before the fork like PRELOAD: the parent would hold ~15 MB more for nothing."""
     for family in FAMILIES:
         for load in getattr(family, "WARM_UP", ()):
             load()
