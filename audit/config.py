@@ -21,6 +21,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "ai_style": 0.20,
     "readability": 0.05,
     "language": 0.05,
+    "content": 0.15,
 }
 
 

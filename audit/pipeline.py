@@ -150,9 +150,11 @@ def clean_text(page: Page, labels: list[LineLabel]) -> str:
 
 def verdict(report: dict[str, Any]) -> str:
     """One line a reader can act on, built from the weakest dimensions."""
-    overall = report["scores"]["overall"]
-    dims = {k: v for k, v in report["scores"].items() if k not in ("overall", "details")}
+    scores = report["scores"]
+    overall = scores["overall"]
+    dims = {k: v for k, v in scores.items() if k != "overall" and isinstance(v, int)}
     weakest = sorted(dims.items(), key=lambda kv: (kv[1], kv[0]))[:2]
     grade = "good" if overall >= 80 else "usable with care" if overall >= 60 else "poor"
     weak = ", ".join(f"{name} {score}" for name, score in weakest if score < 80)
-    return f"{grade} ({overall}/100)" + (f"; weakest: {weak}" if weak else "")
+    capped = f"; capped: {scores['cap']['reason']} ({scores['cap']['rule']})" if "cap" in scores else ""
+    return f"{grade} ({overall}/100)" + capped + (f"; weakest: {weak}" if weak else "")

@@ -41,6 +41,9 @@ def render_report(report: dict[str, Any]) -> str:
     for dim, detail in scores["details"].items():
         out.append(f"| {dim} | {detail['score']} |")
     out.append("")
+    if "cap" in scores:
+        out += [f"Overall capped at {scores['cap']['max']}: {md_text(scores['cap']['reason'])} "
+                f"(rule {scores['cap']['rule']}).", ""]
     deductions = [(dim, d) for dim, det in scores["details"].items() for d in det["deductions"]]
     if deductions:
         out += ["Deductions:", ""]

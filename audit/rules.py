@@ -24,6 +24,7 @@ FAMILIES = {
     "L": "language",
     "R": "readability",
     "E": "input",
+    "T": "content",
 }
 
 

@@ -2,7 +2,8 @@
 
 Each dimension starts at 100 and findings of its family take points off:
 `POINTS_BY_SEVERITY` unless the rule declares a `points` parameter, at most `PER_RULE_CAP`
-points per rule however often it fires.
+points per rule however often it fires (or the rule's own `points`, where that is more: one
+finding of "no main text" takes the whole dimension).
 
 Four dimensions are *measured* first, and there info findings are the evidence of the
 measure (which lines, which phrases) rather than deductions of their own; their warnings
@@ -11,7 +12,9 @@ and errors still count:
 - comments: the same with the share of lines that are reader comments;
 - ai_style: 100 x the AI-style score;
 - reliability: the rating of the source's domain (`RELIABILITY_BY_LABEL`).
-The overall score is the weighted mean of the dimensions (`config.DEFAULT_WEIGHTS`).
+The overall score is the weighted mean of the dimensions (`config.DEFAULT_WEIGHTS`), capped
+where a rule with a `max_overall` parameter fired (no main text: the other dimensions then
+describe nothing); `scores.cap` names that rule.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ DIMENSION_OF_FAMILY = {
     "language": "language",
     "readability": "readability",
     "input": "noise",
+    "content": "content",
 }
 RELIABILITY_RULE_PREFIX = "A3"  # source-reliability and content-farm rules
 MEASURED = frozenset({"noise", "comments", "ai_style", "reliability"})
@@ -84,7 +88,8 @@ def compute(
             deductions.append(base)
         for code in sorted(taken.get(dim, {})):
             indices = taken[dim][code]
-            points = min(PER_RULE_CAP, sum(points_of(findings[i], dim) for i in indices))
+            cap = max(PER_RULE_CAP, points_of(findings[indices[0]], dim))
+            points = min(cap, sum(points_of(findings[i], dim) for i in indices))
             if points:
                 deductions.append({
                     "points": points,
@@ -96,8 +101,29 @@ def compute(
         dimensions[dim] = {"score": score, "deductions": deductions}
 
     total_weight = sum(config.weights.values()) or 1.0
-    overall = sum(dimensions[d]["score"] * w for d, w in config.weights.items()) / total_weight
-    return {"overall": round(overall), **{d: v["score"] for d, v in dimensions.items()}, "details": dimensions}
+    overall = round(sum(dimensions[d]["score"] * w for d, w in config.weights.items()) / total_weight)
+    scores: dict[str, Any] = {"overall": overall, **{d: v["score"] for d, v in dimensions.items()},
+                              "details": dimensions}
+    cap = _cap(findings, config)
+    if cap is not None and cap["max"] < overall:
+        scores["overall"] = cap["max"]
+        scores["cap"] = cap
+    return scores
+
+
+def _cap(findings: list[Finding], config: Config) -> dict[str, Any] | None:
+    """The lowest `max_overall` of the rules that fired, with the findings behind it."""
+    best = None
+    for index, finding in enumerate(findings):
+        rule = REGISTRY.get(finding.code)
+        if rule is None or "max_overall" not in rule.params:
+            continue
+        limit = int(config.param(rule, "max_overall"))
+        if best is None or limit < best["max"]:
+            best = {"max": limit, "rule": rule.code, "reason": finding.message, "findings": [index]}
+        elif limit == best["max"] and rule.code == best["rule"]:
+            best["findings"].append(index)
+    return best
 
 
 def _measured(dim: str, results: dict[str, dict[str, Any]], line_labels: dict[str, int],

@@ -6,10 +6,11 @@ Each module declares its rules with `audit.rules.define` and exposes
 object that goes into the report under `REPORT_KEY`.
 """
 
-from . import ai_style, attribution, comments, dates, input, language, noise, readability
+from . import ai_style, attribution, comments, content, dates, input, language, noise, readability
 
-# input reports truncation and guessed encodings; noise labels every line; comments relabels the reader-comment section; the rest read labels.
-FAMILIES = (input, noise, comments, dates, attribution, ai_style, language, readability)
+# input reports truncation and guessed encodings; noise labels every line; comments relabels the
+# reader-comment section; the rest read labels.
+FAMILIES = (input, noise, comments, dates, attribution, ai_style, language, readability, content)
 
 
 def preload() -> None:
