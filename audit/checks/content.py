@@ -167,7 +167,8 @@ def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, 
     if not counts or max(counts.values()) < 2:
         return top, covered
     heaviest = max(map(mul, counts.values(), map(len, counts)))
-    flags = bytes(map((2).__le__, map(counts.__getitem__, words)))
+    repeated = {w for w, c in counts.items() if c > 1}
+    flags = bytes(map(repeated.__contains__, words))
     runs = None
     for n in TOP_SIZES:
         if n * heaviest / total <= limits[n]:
