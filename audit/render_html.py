@@ -224,6 +224,10 @@ def render_html_index(summary: dict[str, Any]) -> str:
     out.append(f'<p class="verdict">Gate: {"passed" if gate["passed"] else "FAILED"} — '
                f'{summary["documents"]} documents, {summary["audited"]} audited, {summary["failed"]} could not be audited'
                + (f", mean score {summary['mean_overall']}" if summary["mean_overall"] is not None else "") + "</p>")
+    main = summary["main_text"]
+    if main["mean_words"] is not None:
+        out.append(f"<p>Main text: {main['words']:,} words (mean {main['mean_words']:,} a document); none in "
+                   f"{main['documents_without']}, under the minimum in {main['documents_under_minimum']}.</p>")
     if not gate["passed"]:
         out.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in gate["reasons"][:20]) + "</ul>")
     out.append("<h2>Scores</h2>" + histogram_svg(summary["histogram"], gate.get("fail_under")))

@@ -137,6 +137,10 @@ def render_summary(summary: dict[str, Any]) -> str:
     if summary["mean_overall"] is not None:
         out.append(f"- mean overall score: {summary['mean_overall']}")
     out.append("- dates: " + ", ".join(f"{k} {v}" for k, v in summary["date_status"].items()))
+    main = summary["main_text"]
+    if main["mean_words"] is not None:
+        out.append(f"- main text: {main['words']:,} words (mean {main['mean_words']:,} a document); "
+                   f"none in {main['documents_without']}, under the minimum in {main['documents_under_minimum']}")
     out.append(f"- AI-style flagged: {summary['ai_style_flagged']}")
     out.append("- languages: " + (", ".join(f"{md_text(k)} {v}" for k, v in summary["languages"].items()) or "—"))
     out.append("")

@@ -38,6 +38,7 @@ class Summary:
         self.ai_flagged = 0
         self.phrases: Counter[str] = Counter()
         self.truncated = 0
+        self.main_text_words = 0
         self.labels: Counter[str] = Counter()
         self._worst: list[tuple[Any, ...]] = []  # min-heap whose top is the best kept document
         self.gate_failures = 0
@@ -80,6 +81,7 @@ class Summary:
             self.phrases[phrase] += count
         if report["input"].get("truncated"):
             self.truncated += 1
+        self.main_text_words += report.get("content", {}).get("words", 0)
         for seg in report["segments"]:
             self.labels[seg["label"]] += seg["end_line"] - seg["start_line"] + 1
         entry = {
@@ -132,6 +134,11 @@ class Summary:
                 for p, c in sorted(self.phrases.items(), key=lambda kv: (-kv[1], kv[0]))[: self.phrase_limit]
             ],
             "line_labels": {k: self.labels.get(k, 0) for k in ("title", "body", "meta", "boilerplate", "comment")},
+            # the corpus's yield: words of main text, and the documents with none or too little
+            "main_text": {"words": self.main_text_words,
+                          "mean_words": round(self.main_text_words / n, 1) if self.audited else None,
+                          "documents_without": self.rule_docs.get("T101", 0),
+                          "documents_under_minimum": self.rule_docs.get("T102", 0)},
             "gate": gate or {"passed": True, "reasons": []},
         }
 
@@ -152,6 +159,8 @@ def summary_digest(report: dict[str, Any]) -> dict[str, Any]:
     digest["ai_style"] = {"flagged": report["ai_style"]["flagged"],
                           "phrase_counts": report["ai_style"].get("phrase_counts", {})}
     digest["input"] = {"truncated": report["input"].get("truncated", False)}
+    if "content" in report:
+        digest["content"] = {"words": report["content"]["words"]}
     digest["segments"] = [{k: seg[k] for k in ("label", "start_line", "end_line")} for seg in report["segments"]]
     return digest
 

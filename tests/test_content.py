@@ -3,6 +3,7 @@ sequences, on real pages, and its shortcuts against the measures computed the lo
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
 
@@ -152,11 +153,20 @@ def test_shortcuts_give_the_measures_computed_the_long_way():
     assert checked["top"] >= 10 and checked["covered"] >= 30
 
 
-def test_fail_under_fails_a_run_with_an_empty_document(tmp_path):
+def test_fail_under_fails_a_run_with_an_empty_document_and_the_summary_counts_the_yield(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "article.txt").write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     (docs / "empty.txt").write_text("", encoding="utf-8")
-    proc = run_cli("run", str(docs), "--out", str(tmp_path / "out"), "--fail-under", "50", "-q")
+    (docs / "stub.txt").write_text("Storm hits the coast\n\nMore to follow as the story develops.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("run", str(docs), "--out", str(out), "--fail-under", "50", "--jobs", "2", "-q")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "empty" in proc.stdout + proc.stderr
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    words = [json.loads((out / f"{name}.json").read_text(encoding="utf-8"))["content"]["words"]
+             for name in ("article", "empty", "stub")]
+    assert words[0] > 200 and words[1] == 0 and 0 < words[2] < 50
+    assert summary["main_text"] == {"words": sum(words), "mean_words": round(sum(words) / 3, 1),
+                                    "documents_without": 1, "documents_under_minimum": 1}
+    assert f"main text: {sum(words):,} words" in (out / "summary.md").read_text(encoding="utf-8")
