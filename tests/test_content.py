@@ -82,6 +82,14 @@ def test_repeated_lines_in_the_main_text_are_flagged():
     assert padded["clean_text"].count(paragraph.strip()) == 1 and not {"T103", "T104"} & _codes(padded)
 
 
+def test_limits_come_from_the_settings_even_zero():
+    article = ARTICLE.read_text(encoding="utf-8")
+    strict = Config(params={"T104": {"max_top_2": 0.0, "max_repeated_5": 0.0}})
+    report = audit_document(Document(id="a", text=article), strict)
+    assert report["status"] == "ok" and "T104" in _codes(report)
+    assert "T104" not in _codes(audit_document(Document(id="a", text=article)))
+
+
 def test_a_looping_text_names_its_repeated_sequence():
     looping = "Cheap flights to Rome and Paris today. " * 40
     report = audit_document(Document(id="loop", text=looping))

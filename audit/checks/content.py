@@ -140,13 +140,18 @@ def _check_words(ctx: Context, words: list[str], result: dict[str, Any]) -> None
     if len(words) < param(REPEATED_WORDS, "min_words"):
         return
     # the one measure furthest over its limit speaks for the document
-    over = [(top[n][0] / limits[n], n, top[n][0], f"{top[n][1]} occurrences of '{' '.join(top[n][2])}'")
+    over = [(_times(top[n][0], limits[n]), n, top[n][0], f"{top[n][1]} occurrences of '{' '.join(top[n][2])}'")
             for n in TOP_SIZES if top[n][0] > limits[n]]
-    over += [(covered[n] / limits[n], n, covered[n], f"{n}-word sequences that occur more than once")
+    over += [(_times(covered[n], limits[n]), n, covered[n], f"{n}-word sequences that occur more than once")
              for n in REPEATED_SIZES if covered[n] > limits[n]]
     if over:
         _, n, share, what = max(over)
         ctx.emit(REPEATED_WORDS.document_finding(what=what, share=share, limit=limits[n], size=n))
+
+
+def _times(share: float, limit: float) -> float:
+    """How many times its limit a share is (a limit set to 0 in the settings: any share is over)."""
+    return share / limit if limit > 0 else float("inf")
 
 
 def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, dict[int, float]]:
