@@ -88,8 +88,8 @@ def compute(
             deductions.append(base)
         for code in sorted(taken.get(dim, {})):
             indices = taken[dim][code]
-            cap = max(PER_RULE_CAP, points_of(findings[indices[0]], dim))
-            points = min(cap, sum(points_of(findings[i], dim) for i in indices))
+            rule_cap = max(PER_RULE_CAP, points_of(findings[indices[0]], dim))
+            points = min(rule_cap, sum(points_of(findings[i], dim) for i in indices))
             if points:
                 deductions.append({
                     "points": points,

@@ -12,7 +12,8 @@ puts spaces between words.
 
 The measures are exact, but most of them are not computed on ordinary prose: a word sequence
 that occurs twice is made of words that occur twice, and those bounds are checked first (see
-`_repeated_ngrams`), so a page costs about one word count.
+`_repeated_ngrams`). A page costs a word count and a look at its runs of repeated words, about
+0.2 ms for 5 KB.
 """
 
 from __future__ import annotations
