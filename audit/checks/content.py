@@ -44,10 +44,12 @@ LITTLE_MAIN_TEXT = define(
     "Only {words} words of main text (minimum {min_words})",
     "Flags a document whose title and body hold fewer words than a threshold.",
     why="A stub, a teaser or a product tile carries too little text to train on or to quote; "
-        "Gopher drops documents under 50 words.",
+        "Gopher drops documents under 50 words. The overall score is capped at `max_overall` "
+        "(usable with care at best).",
     example="A video page whose only text is a two-line caption.",
     min_words=50,
     points=30,
+    max_overall=60,
 )
 REPEATED_LINES = define(
     "T103", "repeated-lines", "warning",
