@@ -13,8 +13,8 @@ and errors still count:
 - ai_style: 100 x the AI-style score;
 - reliability: the rating of the source's domain (`RELIABILITY_BY_LABEL`).
 The overall score is the weighted mean of the dimensions (`config.DEFAULT_WEIGHTS`), capped
-where a rule with a `max_overall` parameter fired (no main text, or too little: the other
-dimensions then describe next to nothing); `scores.cap` names that rule.
+where a rule with a `max_overall` parameter fired (no main text, too little, or text that
+repeats itself: the other dimensions then describe next to nothing); `scores.cap` names that rule.
 """
 
 from __future__ import annotations

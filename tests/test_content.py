@@ -98,6 +98,7 @@ def test_a_looping_text_names_its_repeated_sequence():
     report = audit_document(Document(id="loop", text=looping))
     finding = next(f for f in report["findings"] if f["code"] == "T104")
     assert "make up" in finding["message"] and finding["details"]["share"] <= 1.0
+    assert report["scores"]["overall"] <= 60 and report["scores"]["cap"]["rule"] in ("T102", "T104")
 
 
 # ---------------------------------------------------------------- the measures, the long way

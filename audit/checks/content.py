@@ -57,12 +57,14 @@ REPEATED_LINES = define(
     "{char_share:.0%} of characters)",
     "Flags main text in which many lines are copies of earlier lines.",
     why="Repeated lines are a template, a scraper that read a block twice, or spam; Gopher drops "
-        "documents where over 30% of lines, or lines holding over 20% of the characters, repeat.",
+        "documents where over 30% of lines, or lines holding over 20% of the characters, repeat. "
+        "The overall score is capped at `max_overall`.",
     example="The same 'Click here to subscribe' paragraph after every other paragraph.",
     max_line_share=0.30,
     max_char_share=0.20,
     min_lines=5,
     points=30,
+    max_overall=60,
 )
 REPEATED_WORDS = define(
     "T104", "repeated-word-sequences", "warning",
@@ -70,7 +72,7 @@ REPEATED_WORDS = define(
     "Flags main text dominated by one repeated word sequence, or largely made of word "
     "sequences that occur more than once.",
     why="Degenerate generated text, keyword stuffing and lists of near-identical items; Gopher "
-        "drops documents over these thresholds.",
+        "drops documents over these thresholds. The overall score is capped at `max_overall`.",
     example="'best cheap flights best cheap flights best cheap flights ...'",
     # the most frequent 2-, 3- and 4-word sequence: its occurrences' share of the characters
     max_top_2=0.20,
@@ -87,6 +89,7 @@ REPEATED_WORDS = define(
     # the measures read at most this many words (a loop shows long before the end of a long text)
     sample_words=20_000,
     points=30,
+    max_overall=60,
 )
 
 TOP_SIZES = (2, 3, 4)
