@@ -63,12 +63,32 @@ def test_a_stub_has_too_little_main_text_and_the_threshold_is_a_setting():
     assert "T102" not in _codes(audit_document(Document(id="stub", text=stub), relaxed))
 
 
-def _family_on_body(text: str) -> tuple[dict, set[str]]:
+def _family_on_body(text: str, language: str = "en") -> tuple[dict, set[str]]:
     """The content family alone, on a page whose every line is taken as body."""
     page = page_from_document(Document(id="t", text=text), Config().max_chars)
-    ctx = Context(page=page, config=Config())
+    ctx = Context(page=page, config=Config(), results={"language": {"code": language}})
     ctx.labels = [LineLabel("body")] * len(page.lines)
     return content.run(ctx), {f.code for f in ctx.findings}
+
+
+# a short Japanese news item (written for this test): Japanese puts no spaces between words
+JAPANESE = ("東京都は二十四日、都内の公立図書館の開館時間を来月から延長すると発表した。\n\n"
+            "平日は午後九時まで、土日は午後七時まで利用できるようになる。都の担当者によると、仕事帰りの利用者から"
+            "要望が多く寄せられていたという。延長に合わせて、自習室の座席数も増やす予定だ。\n\n"
+            "一方で、職員の負担が増えることを懸念する声もあり、都は人員の配置を見直すとしている。\n")
+
+
+def test_text_without_spaces_counts_its_characters_as_words():
+    report = audit_document(Document(id="ja", text=JAPANESE))
+    assert report["language"]["code"] == "ja"
+    # each character is a word (punctuation is not): well over the minimum, not 4 "words"
+    assert report["content"]["words"] > 150 and not {"T101", "T102"} & _codes(report)
+    # the word-sequence measures are made for words: not applied to characters
+    assert "repeated_5_word_share" not in report["content"] and "T104" not in _codes(report)
+    stub, codes = _family_on_body("大雨の続報は追って掲載します。\n", "ja")
+    assert "T102" in codes and stub["words"] == 14
+    assert content.main_text_words("Tokyo 2020 は延期された。", "ja") == ["Tokyo", "2020", "は", "延", "期", "さ", "れ", "た"]
+    assert content.main_text_words("Tokyo 2020 は延期された。", "en") == ["Tokyo", "2020", "は延期された。"]
 
 
 def test_repeated_lines_in_the_main_text_are_flagged():

@@ -7,8 +7,9 @@ filters web text with (Rae et al. 2021, "Scaling Language Models", appendix A, t
 share of lines that repeat an earlier line, the characters in those lines, the characters in
 the most frequent 2-, 3- and 4-word sequence, and the characters covered by 5- to 10-word
 sequences that occur more than once. The thresholds are that paper's. Words are the
-whitespace-separated tokens of the main text, so the measures work in every language that
-puts spaces between words.
+whitespace-separated tokens of the main text. Where the language check names a language written
+without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), each character of those scripts
+counts as a word instead, and the word-sequence measures, made for words, are not applied.
 
 The measures are exact, but most of them are not computed on ordinary prose: a word sequence
 that occurs twice is made of words that occur twice, and those bounds are checked first (see
@@ -98,10 +99,25 @@ REPEATED_SIZES = (5, 6, 7, 8, 9, 10)
 # sequence that occurs twice (the whole sequence repeats, so each of its words does)
 _RUNS_FROM = {n: re.compile(rb"\x01{%d,}" % n) for n in (2, min(REPEATED_SIZES))}
 
+# scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs
+_NO_SPACE_CHARS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# their punctuation (、。「」, full-width ！？（）) is no word
+_NO_SPACE_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20"
+_SCRIPT_TOKEN = re.compile(f"[{_NO_SPACE_CHARS}]|[^\\s{_NO_SPACE_CHARS}{_NO_SPACE_PUNCTUATION}]+")
+# language codes (langdetect's) of languages written without spaces between words
+NO_SPACE_LANGUAGES = frozenset({"zh-cn", "zh-tw", "ja", "th", "lo", "km", "my"})
+
+
+def main_text_words(text: str, language: str) -> list[str]:
+    """The words of `text`: whitespace tokens, or in a language written without spaces, each
+    character of its script (and each run of other non-space characters, such as '2020')."""
+    return _SCRIPT_TOKEN.findall(text) if language in NO_SPACE_LANGUAGES else text.split()
+
 
 def run(ctx: Context) -> dict[str, Any]:
     lines = [ln.text.strip() for ln in ctx.content_lines()]
-    words = " ".join(lines).split()
+    language = ctx.results.get("language", {}).get("code", "und")
+    words = main_text_words(" ".join(lines), language)
     result: dict[str, Any] = {"lines": len(lines), "words": len(words)}
     if not words:
         reason = "the document is empty" if not ctx.page.text.strip() else "every line is boilerplate, meta or comment"
@@ -111,7 +127,8 @@ def run(ctx: Context) -> dict[str, Any]:
     if len(words) < min_words:
         ctx.emit(LITTLE_MAIN_TEXT.document_finding(words=len(words), min_words=min_words))
     _check_lines(ctx, lines, result)
-    _check_words(ctx, words, result)
+    if language not in NO_SPACE_LANGUAGES:
+        _check_words(ctx, words, result)
     return result
 
 
