@@ -54,8 +54,8 @@ LITTLE_MAIN_TEXT = define(
 )
 REPEATED_LINES = define(
     "T103", "repeated-lines", "warning",
-    "{repeated} of {lines} main-text lines repeat an earlier line ({share:.0%} of lines, "
-    "{char_share:.0%} of characters)",
+    "{repeated} of {lines} main-text lines repeat an earlier line ({share:.1%} of lines, "
+    "{char_share:.1%} of characters)",
     "Flags main text in which many lines are copies of earlier lines.",
     why="Repeated lines are a template, a scraper that read a block twice, or spam; Gopher drops "
         "documents where over 30% of lines, or lines holding over 20% of the characters, repeat. "
@@ -69,7 +69,7 @@ REPEATED_LINES = define(
 )
 REPEATED_WORDS = define(
     "T104", "repeated-word-sequences", "warning",
-    "{what} make up {share:.0%} of the main text's characters (limit {limit:.0%})",
+    "{what} make up {share:.1%} of the main text's characters (limit {limit:.0%})",
     "Flags main text dominated by one repeated word sequence, or largely made of word "
     "sequences that occur more than once.",
     why="Degenerate generated text, keyword stuffing and lists of near-identical items; Gopher "
