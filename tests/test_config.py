@@ -38,7 +38,7 @@ def test_three_line_adoption_config(tmp_path):
 def test_thresholds_and_weights_change_the_result(tmp_path):
     cfg = tmp_path / "audit.toml"
     cfg.write_text("[weights]\nai_style = 0\nnoise = 0\ncomments = 0\ndating = 0\nattribution = 0\nreliability = 0\n"
-                   "readability = 0\nlanguage = 1\n", encoding="utf-8")
+                   "readability = 0\ncontent = 0\nlanguage = 1\n", encoding="utf-8")
     proc = run_cli("run", SEED, "--out", str(tmp_path / "out"), "--config", str(cfg), "-q")
     assert proc.returncode == 0, proc.stderr
     report = _report(tmp_path / "out")
