@@ -6,7 +6,8 @@ to a corpus, however clean its byline and date. The repetition measures are the 
 filters web text with (Rae et al. 2021, "Scaling Language Models", appendix A, table A1): the
 share of lines that repeat an earlier line, the characters in those lines, the characters in
 the most frequent 2-, 3- and 4-word sequence, and the characters covered by 5- to 10-word
-sequences that occur more than once. The thresholds are that paper's. Words are the
+sequences that repeat an earlier one. The thresholds are that paper's, and the shares are of
+the main text with its white space normalised. Words are the
 whitespace-separated tokens of the main text. Where the language check names a language written
 without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), each character of those scripts
 counts as a word instead, and the word-sequence measures, made for words, are not applied.
@@ -70,8 +71,8 @@ REPEATED_LINES = define(
 REPEATED_WORDS = define(
     "T104", "repeated-word-sequences", "warning",
     "{what} make up {share:.1%} of the main text's characters (limit {limit:.0%})",
-    "Flags main text dominated by one repeated word sequence, or largely made of word "
-    "sequences that occur more than once.",
+    "Flags main text dominated by one repeated word sequence, or largely made of repeats of "
+    "earlier word sequences.",
     why="Degenerate generated text, keyword stuffing and lists of near-identical items; Gopher "
         "drops documents over these thresholds. The overall score is capped at `max_overall`.",
     example="'best cheap flights best cheap flights best cheap flights ...'",
@@ -79,7 +80,7 @@ REPEATED_WORDS = define(
     max_top_2=0.20,
     max_top_3=0.18,
     max_top_4=0.16,
-    # 5- to 10-word sequences that occur more than once: the share of characters they cover
+    # 5- to 10-word sequences that repeat an earlier one: the share of characters in the repeats
     max_repeated_5=0.15,
     max_repeated_6=0.14,
     max_repeated_7=0.13,
@@ -165,7 +166,7 @@ def _check_words(ctx: Context, words: list[str], result: dict[str, Any]) -> None
     # the one measure furthest over its limit speaks for the document
     over = [(_times(top[n][0], limits[n]), n, top[n][0], f"{top[n][1]} occurrences of '{' '.join(top[n][2])}'")
             for n in TOP_SIZES if top[n][0] > limits[n]]
-    over += [(_times(covered[n], limits[n]), n, covered[n], f"{n}-word sequences that occur more than once")
+    over += [(_times(covered[n], limits[n]), n, covered[n], f"repeats of earlier {n}-word sequences")
              for n in REPEATED_SIZES if covered[n] > limits[n]]
     if over:
         _, n, share, what = max(over)
@@ -181,14 +182,15 @@ def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, 
     """Two measures, as shares of the words' characters:
     - for n in TOP_SIZES, (share in its occurrences, count, words) of the most frequent n-word
       sequence;
-    - for n in REPEATED_SIZES, the share covered by n-word sequences that occur twice or more.
+    - for n in REPEATED_SIZES, the share in repeats of n-word sequences that occurred before.
 
     Exact where it matters, cheap on prose. A sequence of count c takes at most c x len(w) of the
     characters through each of its words w: while n x the largest count x len(w) of any word
     stays under a limit, no n-word sequence can pass it. The covered shares only shrink as n
     grows. Only runs of words that each occur twice can hold a repeated sequence. A measure
     left out by a bound is reported as 0.0; the 5-word share is always computed."""
-    total = sum(map(len, words)) or 1
+    # characters of the words and one space between each two (the text, white space normalised)
+    total = sum(map(len, words)) + len(words) - 1 or 1
     counts = Counter(words)
     top: dict[int, tuple[float, int, tuple]] = {n: (0.0, 0, ()) for n in TOP_SIZES}
     covered = dict.fromkeys(REPEATED_SIZES, 0.0)
@@ -226,16 +228,17 @@ def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, 
 
 
 def _covered_share(words: list[str], runs: list[tuple[int, int]], n: int, total: int) -> float:
-    """Share of the characters in words that lie inside an n-word sequence occurring twice or more."""
-    starts = [i for start, end in runs for i in range(start, end - n + 1)]
-    if not starts:
-        return 0.0
-    keys = [tuple(words[i:i + n]) for i in starts]
-    grams = Counter(keys)
+    """Share of the characters in words that lie inside a repeat of an earlier n-word sequence
+    (the first occurrence is the text; the repeats are what a filter would drop)."""
+    seen: set[tuple[str, ...]] = set()
     inside = bytearray(len(words))
-    for i, key in zip(starts, keys):
-        if grams[key] > 1:
-            inside[i:i + n] = b"\x01" * n
+    for start, end in runs:
+        for i in range(start, end - n + 1):
+            key = tuple(words[i:i + n])
+            if key in seen:
+                inside[i:i + n] = b"\x01" * n
+            else:
+                seen.add(key)
     return _share(words, inside, total)
 
 
