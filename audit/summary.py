@@ -11,6 +11,7 @@ import heapq
 from collections import Counter
 from typing import Any
 
+from .checks.content import LITTLE_MAIN_TEXT, NO_MAIN_TEXT
 from .model import SEVERITIES
 
 HISTOGRAM_BINS = 10  # overall score in bins of 10: 0-9, ..., 90-100
@@ -137,8 +138,8 @@ class Summary:
             # the corpus's yield: words of main text, and the documents with none or too little
             "main_text": {"words": self.main_text_words,
                           "mean_words": round(self.main_text_words / n, 1) if self.audited else None,
-                          "documents_without": self.rule_docs.get("T101", 0),
-                          "documents_under_minimum": self.rule_docs.get("T102", 0)},
+                          "documents_without": self.rule_docs.get(NO_MAIN_TEXT.code, 0),
+                          "documents_under_minimum": self.rule_docs.get(LITTLE_MAIN_TEXT.code, 0)},
             "gate": gate or {"passed": True, "reasons": []},
         }
 

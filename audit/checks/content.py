@@ -96,9 +96,10 @@ REPEATED_WORDS = define(
 
 TOP_SIZES = (2, 3, 4)
 REPEATED_SIZES = (5, 6, 7, 8, 9, 10)
-# runs of words that each occur at least twice in the sample: only such runs can hold a
-# sequence that occurs twice (the whole sequence repeats, so each of its words does)
-_RUNS_FROM = {n: re.compile(rb"\x01{%d,}" % n) for n in (2, min(REPEATED_SIZES))}
+# runs of words that each occur at least twice in the sample (at least 2, at least 5 of them):
+# only such runs can hold a sequence that repeats (the whole sequence repeats, so each word does)
+_RUNS = re.compile(rb"\x01{2,}")
+_LONG_RUNS = re.compile(rb"\x01{%d,}" % min(REPEATED_SIZES))
 
 # scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs
 _NO_SPACE_CHARS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -179,7 +180,8 @@ def _times(share: float, limit: float) -> float:
 
 
 def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, dict[int, float]]:
-    """Two measures, as shares of the words' characters:
+    """Two measures, as shares of the text with its white space normalised (the words' characters
+    and one space between each two):
     - for n in TOP_SIZES, (share in its occurrences, count, words) of the most frequent n-word
       sequence;
     - for n in REPEATED_SIZES, the share in repeats of n-word sequences that occurred before.
@@ -189,7 +191,6 @@ def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, 
     stays under a limit, no n-word sequence can pass it. The covered shares only shrink as n
     grows. Only runs of words that each occur twice can hold a repeated sequence. A measure
     left out by a bound is reported as 0.0; the 5-word share is always computed."""
-    # characters of the words and one space between each two (the text, white space normalised)
     total = sum(map(len, words)) + len(words) - 1 or 1
     counts = Counter(words)
     top: dict[int, tuple[float, int, tuple]] = {n: (0.0, 0, ()) for n in TOP_SIZES}
@@ -204,7 +205,7 @@ def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, 
         if n * heaviest / total <= limits[n]:
             continue  # no n-word sequence can reach the limit
         if runs is None:
-            runs = [m.span() for m in _RUNS_FROM[2].finditer(flags)]
+            runs = [m.span() for m in _RUNS.finditer(flags)]
         starts = [i for start, end in runs for i in range(start, end - n + 1)]
         grams = Counter(tuple(words[i:i + n]) for i in starts)
         if grams:
@@ -217,7 +218,7 @@ def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, 
                     if tuple(words[i:i + n]) == gram:
                         inside[i:i + n] = b"\x01" * n
                 top[n] = (_share(words, inside, total), count, gram)
-    long_runs = [m.span() for m in _RUNS_FROM[min(REPEATED_SIZES)].finditer(flags)]
+    long_runs = [m.span() for m in _LONG_RUNS.finditer(flags)]
     for n in REPEATED_SIZES:
         long_runs = [(start, end) for start, end in long_runs if end - start >= n]
         share = _covered_share(words, long_runs, n, total)
@@ -228,8 +229,8 @@ def _repeated_ngrams(words: list[str], limits: dict[int, float]) -> tuple[dict, 
 
 
 def _covered_share(words: list[str], runs: list[tuple[int, int]], n: int, total: int) -> float:
-    """Share of the characters in words that lie inside a repeat of an earlier n-word sequence
-    (the first occurrence is the text; the repeats are what a filter would drop)."""
+    """Share of `total` in the words that lie inside a repeat of an earlier n-word sequence (the
+    first occurrence is the text; the repeats are what a filter would drop)."""
     seen: set[tuple[str, ...]] = set()
     inside = bytearray(len(words))
     for start, end in runs:
@@ -243,5 +244,5 @@ def _covered_share(words: list[str], runs: list[tuple[int, int]], n: int, total:
 
 
 def _share(words: list[str], inside: bytearray, total: int) -> float:
-    """Share of the characters of `total` in the words flagged in `inside`."""
+    """Share of `total` in the characters of the words flagged in `inside`."""
     return sum(map(len, compress(words, inside))) / total
