@@ -34,6 +34,7 @@ class Config:
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     ratings_file: str | None = None  # user-supplied domain ratings CSV
     max_chars: int = 2_000_000  # analyse at most this many characters of one document
+    unwrap: bool = True  # join the lines of plain text hard-wrapped at a fixed width (audit.reflow)
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(p) for p in self.select):
@@ -68,6 +69,7 @@ KNOWN_KEYS = {
     "fields": "table of id|text|html|url|date|crawl_date = field name",
     "ratings-file": "path to a domain ratings CSV",
     "max-chars": "integer > 0",
+    "unwrap": "true|false: join the lines of plain text hard-wrapped at a fixed width",
     "format": "list of output formats",
 }
 
@@ -216,6 +218,10 @@ def settings_from_mapping(data: dict[str, Any], path: str) -> Settings:
         if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
             raise bad("max-chars", f"{v!r}")
         cfg.max_chars = v
+    if "unwrap" in data:
+        if not isinstance(data["unwrap"], bool):
+            raise bad("unwrap", f"{data['unwrap']!r}")
+        cfg.unwrap = data["unwrap"]
     if "format" in data:
         settings.formats = parse_formats(data["format"], lambda problem: bad("format", problem))
     return settings

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import traf_xpaths
 from .model import Document, Page
+from .reflow import reflow
 
 # htmldate settings: the original (not last-modified) date from the markup (meta tags,
 # JSON-LD, time elements, URL, date patterns). Its extensive search of the free text is left
@@ -47,13 +48,18 @@ def _xpath(path: str) -> Any:
     return XPath(path)
 
 
-def page_from_document(doc: Document, max_chars: int) -> Page:
+def page_from_document(doc: Document, max_chars: int, unwrap: bool = True) -> Page:
+    """The page the checks read. Plain text that a scraper hard-wrapped at a fixed width is
+    analysed with its paragraphs joined (`unwrap`; audit.reflow)."""
     if doc.html is not None:
         return _page_from_html(doc, max_chars)
     text = doc.text or ""
     if len(text) > max_chars:
         text = text[:max_chars]
         doc.truncated = True
+    wrapped = reflow(text) if unwrap else None
+    if wrapped is not None:
+        return Page.from_wrapped_text(doc, text, wrapped.text, wrapped.width)
     return Page.from_text(doc, text, kind="text")
 
 

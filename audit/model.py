@@ -63,18 +63,59 @@ class Page:
     visible_html: str | None = None
     # that rendering split into lines (extract.visible_page), built once for the checks that read it
     visible_lines: "Page | None" = None
+    # hard-wrapped plain text (audit.reflow): `text` has the wrapper's forced breaks replaced by
+    # spaces, so offsets are the input's; `input_lines` are the input's own lines, and
+    # `first_input_line[n - 1]` is the input line that analysed line n starts on
+    wrap_width: int | None = None
+    input_lines: list[Line] | None = None
+    first_input_line: list[int] | None = None
 
     @classmethod
     def from_text(cls, doc: Document, text: str, kind: str = "text", **extra: Any) -> "Page":
-        lines: list[Line] = []
-        offset = 0
-        parts = text.split("\n")
-        if parts and parts[-1] == "":
-            parts.pop()  # a final newline does not start a line (CONTRACT.md)
-        for number, part in enumerate(parts, start=1):
-            lines.append(Line(number, part, offset, not part.strip()))
-            offset += len(part) + 1
-        return cls(doc=doc, text=text, lines=lines, kind=kind, **extra)
+        return cls(doc=doc, text=text, lines=split_lines(text), kind=kind, **extra)
+
+    @classmethod
+    def from_wrapped_text(cls, doc: Document, text: str, joined: str, width: int) -> "Page":
+        """A plain-text page analysed as `joined`: `text` with its forced breaks replaced by
+        spaces (audit.reflow). Line numbers in the report are mapped back to `text`'s lines."""
+        lines = split_lines(joined)
+        input_lines = split_lines(text)
+        first: list[int] = []
+        at = 0
+        for line in lines:  # every analysed line starts where an input line starts
+            while input_lines[at].start < line.start:
+                at += 1
+            first.append(at + 1)
+        return cls(doc=doc, text=joined, lines=lines, wrap_width=width, input_lines=input_lines,
+                   first_input_line=first)
+
+    @property
+    def input_text(self) -> str:
+        """The text the report's lines refer to: the input's, which a wrapped page's `text`
+        matches character for character but for the joined breaks."""
+        if self.input_lines is None:
+            return self.text
+        return (self.doc.text or "")[: len(self.text)]
+
+    def input_line_span(self, number: int) -> tuple[int, int]:
+        """First and last input line of analysed line `number` (the same line unless wrapped)."""
+        if self.first_input_line is None or self.input_lines is None:
+            return number, number
+        first = self.first_input_line[number - 1]
+        last = self.first_input_line[number] - 1 if number < len(self.lines) else len(self.input_lines)
+        return first, last
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    offset = 0
+    parts = text.split("\n")
+    if parts and parts[-1] == "":
+        parts.pop()  # a final newline does not start a line (CONTRACT.md)
+    for number, part in enumerate(parts, start=1):
+        lines.append(Line(number, part, offset, not part.strip()))
+        offset += len(part) + 1
+    return lines
 
 
 @dataclass(slots=True)

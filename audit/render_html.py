@@ -131,7 +131,8 @@ def render_html_report(report: dict[str, Any]) -> str:
          + (f" — {ai['note']}" if ai.get("note") else "")),
         ("language", f"{lang['code']}" + (f" ({lang['confidence']:.2f})" if "confidence" in lang else "")),
         ("input", f"{report['input']['kind']}" + (f", {report['input']['source']}" if report["input"].get("source") else "")
-         + (", truncated" if report["input"].get("truncated") else "")),
+         + (", truncated" if report["input"].get("truncated") else "")
+         + (f", hard-wrapped at {report['input']['unwrapped']['width']} columns" if report["input"].get("unwrapped") else "")),
     ]
     if report["input"].get("url"):
         facts.append(("url", report["input"]["url"]))

@@ -59,6 +59,9 @@ def render_report(report: dict[str, Any]) -> str:
         out.append(f"- url: `{md_text(inp['url'])}`")
     if inp.get("truncated"):
         out.append("- **truncated**: only a prefix was analysed")
+    if inp.get("unwrapped"):
+        out.append(f"- hard-wrapped at {inp['unwrapped']['width']} columns: analysed with "
+                   f"{inp['unwrapped']['joined_lines']} line breaks joined")
     lang = report["language"]
     out.append(f"- language: {lang['code']}" + (f" ({lang.get('confidence', 0):.2f})" if "confidence" in lang else ""))
     out.append("")
@@ -134,6 +137,10 @@ def render_summary(summary: dict[str, Any]) -> str:
         "" if gate["passed"] else " — " + "; ".join(md_text(r, 200) for r in gate["reasons"][:5])))
     out.append("")
     out.append(f"- documents: {summary['documents']} (audited {summary['audited']}, could not be audited {summary['failed']})")
+    if summary.get("truncated"):
+        out.append(f"- truncated (only a prefix analysed): {summary['truncated']}")
+    if summary.get("unwrapped"):
+        out.append(f"- hard-wrapped plain text, analysed with its lines joined: {summary['unwrapped']}")
     if summary["mean_overall"] is not None:
         out.append(f"- mean overall score: {summary['mean_overall']}")
     out.append("- dates: " + ", ".join(f"{k} {v}" for k, v in summary["date_status"].items()))

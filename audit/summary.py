@@ -39,6 +39,7 @@ class Summary:
         self.ai_flagged = 0
         self.phrases: Counter[str] = Counter()
         self.truncated = 0
+        self.unwrapped = 0
         self.main_text_words = 0
         self.labels: Counter[str] = Counter()
         self._worst: list[tuple[Any, ...]] = []  # min-heap whose top is the best kept document
@@ -82,6 +83,8 @@ class Summary:
             self.phrases[phrase] += count
         if report["input"].get("truncated"):
             self.truncated += 1
+        if report["input"].get("unwrapped"):
+            self.unwrapped += 1
         self.main_text_words += report.get("content", {}).get("words", 0)
         for seg in report["segments"]:
             self.labels[seg["label"]] += seg["end_line"] - seg["start_line"] + 1
@@ -107,6 +110,7 @@ class Summary:
             "audited": self.audited,
             "failed": self.failed,
             "truncated": self.truncated,
+            "unwrapped": self.unwrapped,
             "errors": sorted((item[-1] for item in self._errors), key=lambda e: e["id"]),
             "mean_overall": round(self.score_sum / n, 1) if self.audited else None,
             "dimension_means": {d: round(s / n, 1) for d, s in sorted(self.dimension_sums.items())},
@@ -159,7 +163,7 @@ def summary_digest(report: dict[str, Any]) -> dict[str, Any]:
     digest["language"] = {"code": report["language"]["code"]}
     digest["ai_style"] = {"flagged": report["ai_style"]["flagged"],
                           "phrase_counts": report["ai_style"].get("phrase_counts", {})}
-    digest["input"] = {"truncated": report["input"].get("truncated", False)}
+    digest["input"] = {k: report["input"][k] for k in ("truncated", "unwrapped") if k in report["input"]}
     if "content" in report:
         digest["content"] = {"words": report["content"]["words"]}
     digest["segments"] = [{k: seg[k] for k in ("label", "start_line", "end_line")} for seg in report["segments"]]

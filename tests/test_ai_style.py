@@ -315,3 +315,35 @@ def test_evidence_is_bounded_but_counts_are_complete():
     words_finding = [f for f in ctx.findings if f.code == "S101"]
     assert len(words_finding) == 1 and words_finding[0].details["count"] == sum(
         n for p, n in result["phrase_counts"].items() if p in ai_style.lexicon().words)
+
+
+# ------------------------------------------------------------------ runs of spaces
+
+def test_phrase_patterns_stay_fast_on_long_runs_of_spaces():
+    """An indented shop page ("... it's not just about powering up" then a price table padded
+    with spaces) once sent the contrast pattern's "(?: |-)+" into endless backtracking. The
+    loader now refuses a repeated group that can match spaces alone; an alarm turns a
+    relapse into a failure instead of a hung test run."""
+    import signal
+
+    for bad in ("(?: |[—–-])+", "(?:a| )*", "(?:  |x){2,}"):
+        assert ai_style._REPEATED_SPACE.search(bad), bad
+    for fine in ("(?:x ){0,3}", "(?:-+ )?", "(?: x|y)+"):
+        assert not ai_style._REPEATED_SPACE.search(fine), fine
+    text = ("              From expansive device integrations to pioneering wireless\n"
+            "charging options and expandable capacities - it's not just about powering up\n"
+            "/" + " " * 35 + "Unit price /\n" + ("Unavailable" + " " * 36) * 3 + "\n")
+
+    def hung(*_):
+        raise TimeoutError("ai_style.measure did not finish")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        _, evidence = ai_style.measure(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert all(family != "contrast" for family, *_ in evidence)
+    _, evidence = ai_style.measure("It is not about winning, it is about growth.")
+    assert [family for family, *_ in evidence] == ["contrast"]

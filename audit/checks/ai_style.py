@@ -204,6 +204,9 @@ EXCLUDE_FILE = "exclude_words.txt"
 _GAP = r"[^\S\n]+"  # a space in a pattern: any run of spaces
 _WORD_END = r"(?![a-z0-9'-])"
 _SPACE_IN_CLASS = re.compile(r"\[[^\]]* ")  # a space in a pattern becomes _GAP, so not in a class
+# "(?: |-)+" would become "(?:[^\S\n]+|-)+": a repeat of a repeat, which backtracks without end
+# on a long run of spaces (an indented page). A repeated group may not have an all-space branch.
+_REPEATED_SPACE = re.compile(r"\((?:\?:)?(?:[^()]*\|)? +(?:\|[^()]*)?\)[*+{]")
 # a pattern marked "~" in its file is a school-essay formula ("In conclusion", "not only ... but
 # also") that student and non-native writers are taught: it is shown as evidence but counts this
 # much of a hit
@@ -336,6 +339,8 @@ class Lexicon:
                     raise ValueError(f"{name}: use non-capturing groups only: {pattern!r}")
                 if _SPACE_IN_CLASS.search(pattern):
                     raise ValueError(f"{name}: write a space outside [...]: {pattern!r}")
+                if _REPEATED_SPACE.search(pattern):
+                    raise ValueError(f"{name}: a repeated group may not match spaces alone: {pattern!r}")
                 if pattern.startswith("^"):  # a whole-line pattern (a heading)
                     core = pattern[1:].rstrip("$").replace(" ", _GAP)
                     line_alts.append(f"{core}(?P<{self._group(family, weak)}>)")

@@ -18,7 +18,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ..alternation import literal_alternation
 from ..context import Context
@@ -1124,9 +1124,9 @@ def _resolve(c: Candidate, crawl: _dt.date) -> _dt.date | None:
     return None
 
 
-def _describe(c: Candidate) -> str:
+def _describe(c: Candidate, line_of: Callable[[int], int]) -> str:
     where = ", ".join(c.notes)
-    return f"line {c.line} {c.text!r}: {c.role}" + (f" ({where})" if where else "") + f", score {c.score:g}"
+    return f"line {line_of(c.line)} {c.text!r}: {c.role}" + (f" ({where})" if where else "") + f", score {c.score:g}"
 
 
 @dataclass(slots=True)
@@ -1238,13 +1238,16 @@ def run(ctx: Context) -> dict[str, Any]:
                                     scanned=[c for c in found if c.kind not in ("relative", "weekday", "vague")])
             ranked = _rank(found, lay)
         partial = _partial_candidate(ranked, lay, settings)
-    rejected_notes = [f"line {c.line} {c.text!r} is {implausible(c.date)}" for c in rejected[:2]]
+    def line_of(number: int) -> int:  # notes name the input's lines, as the report does
+        return page.input_line_span(number)[0]
+
+    rejected_notes = [f"line {line_of(c.line)} {c.text!r} is {implausible(c.date)}" for c in rejected[:2]]
     if winner is not None:
         result.update(published=winner.date.isoformat(), status="found", source=winner.source)
         c = winner.candidate
         if c is not None and winner.on_page:
             result.update(line=c.line, evidence=c.text)
-            result["note"] = "; ".join([_describe(c)] + rejected_notes + _rejections(ranked, c))
+            result["note"] = "; ".join([_describe(c, line_of)] + rejected_notes + _rejections(ranked, c, line_of))
         elif c is not None:
             result["evidence"] = c.text
             result["note"] = f"{winner.why}: {c.text!r}"
@@ -1258,11 +1261,12 @@ def run(ctx: Context) -> dict[str, Any]:
         if resolved is not None and not implausible(resolved):
             result.update(published=resolved.isoformat(), resolved_from=f"crawl_date {crawl.isoformat()}")
             reason += f", resolved with the crawl date {crawl.isoformat()}"
-        result["note"] = "; ".join([_describe(partial) + f" ({reason})"] + rejected_notes + _rejections(ranked, partial))
+        result["note"] = "; ".join([_describe(partial, line_of) + f" ({reason})"] + rejected_notes
+                                   + _rejections(ranked, partial, line_of))
         ctx.emit(PARTIAL.finding(page, page.lines[partial.line - 1], span=(partial.start, partial.end),
                                  evidence=partial.text, reason=reason))
     else:
-        result["note"] = "; ".join(["no convincing date"] + rejected_notes + _rejections(ranked, None))
+        result["note"] = "; ".join(["no convincing date"] + rejected_notes + _rejections(ranked, None, line_of))
         ctx.emit(MISSING.document_finding())
     if updated is not None:
         result["updated"] = updated.iso
@@ -1324,7 +1328,7 @@ def _partial_candidate(ranked: list[Candidate], lay: Layout, settings: Settings)
     return None
 
 
-def _rejections(ranked: list[Candidate], winner: Candidate | None) -> list[str]:
+def _rejections(ranked: list[Candidate], winner: Candidate | None, line_of: Callable[[int], int]) -> list[str]:
     """Why the other candidates lost, grouped by role, with the notes of each group's best
     (a short, bounded text)."""
     by_role: dict[str, list[Candidate]] = {}
@@ -1334,7 +1338,7 @@ def _rejections(ranked: list[Candidate], winner: Candidate | None) -> list[str]:
     parts = []
     for role in sorted(by_role, key=lambda r: (-ROLE_SCORE[r], r)):
         members = by_role[role]
-        numbers = sorted({c.line for c in members})
+        numbers = sorted({line_of(c.line) for c in members})
         shown = ", ".join(map(str, numbers[:4])) + (" ..." if len(numbers) > 4 else "")
         notes = ", ".join(members[0].notes)
         parts.append(f"{role} (line{'s' if len(numbers) > 1 else ''} {shown})" + (f": {notes}" if notes else ""))
