@@ -21,6 +21,7 @@ from dataclasses import dataclass
 # A line that starts a list item, a quote or a heading, or is a rule ("-----"), starts a block of
 # its own, even after a full line.
 _BLOCK_START = re.compile(r"\s*(?:[•*+\-–>|#]\s|\d{1,3}[.)]\s|[-=_*~#]{3,}\s*$)")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 # Padded columns ("Sector   Project"): a table row, which no wrapper made; it is never joined.
 _COLUMNS = re.compile(r"\S {3,}\S")
 
@@ -32,6 +33,9 @@ class ReflowSettings:
     near_width: int = 20  # a line this close to the width (in characters) is "full"
     min_forced_breaks: int = 4
     min_forced_share: float = 0.6  # of the full lines followed by text
+    # A wrap breaks sentences anywhere, so few forced breaks end a sentence; a text of one
+    # paragraph a line whose paragraphs are all about as long ends nearly every line so.
+    max_sentence_end_share: float = 0.5
 
 
 DEFAULT_SETTINGS = ReflowSettings()
@@ -76,12 +80,15 @@ def wrap_width(lines: list[str], settings: ReflowSettings = DEFAULT_SETTINGS) ->
     width = max(breakable, default=0)
     if not settings.min_width <= width <= settings.max_width:
         return None
-    forced = full = 0
+    forced = full = sentence_ends = 0
     for line, nxt in zip(lines, lines[1:]):
         if len(line.rstrip()) >= width - settings.near_width and not _starts_block(nxt):
             full += 1
-            forced += _overflows(line, nxt, width)
-    if forced < settings.min_forced_breaks or forced < settings.min_forced_share * full:
+            if _overflows(line, nxt, width):
+                forced += 1
+                sentence_ends += _SENTENCE_END.search(line) is not None
+    if (forced < settings.min_forced_breaks or forced < settings.min_forced_share * full
+            or sentence_ends > settings.max_sentence_end_share * forced):
         return None
     return width
 

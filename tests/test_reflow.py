@@ -5,6 +5,7 @@ a fixed width. The wrapped twins here are the regression pages and seeds run thr
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -39,11 +40,22 @@ def seed_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
 
 
+def tight(text: str) -> str:
+    """The page as a scraper that writes no blank lines between blocks would."""
+    return "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+
+
 def test_block_per_line_pages_are_left_as_they_are():
     texts = [text for _, text in regression_pages()] + seed_texts()
+    texts += [tight(text) for text in texts]
     assert [reflow(text) for text in texts] == [None] * len(texts)
     report = audit_document(Document(id="s", text=texts[-1]))
     assert "unwrapped" not in report["input"] and report["text"] == texts[-1]
+    # sentences of one length, a line each (the seeds' 92-100 characters long): every line is
+    # full and most breaks look forced, but each line ends a sentence, which a wrap rarely does
+    sentences = [s.strip() for text in seed_texts() for s in re.split(r"(?<=[.!?])\s+", text)
+                 if 92 <= len(s.strip()) <= 100 and "\n" not in s.strip()]
+    assert len(sentences) >= 5 and reflow("\n".join(sentences)) is None
 
 
 def test_wrapped_pages_are_found_with_their_width():

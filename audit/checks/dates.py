@@ -341,7 +341,9 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "(Reuters) -", "(AP) —", "/PRNewswire/ --": what follows the date of a news dateline
-_DATELINE_TAIL = re.compile(rf"{_S}*(?:\([^)\n]{{1,40}}\)|/[^/\n]{{1,40}}/)?{_S}*(?:-{{1,2}}|–|—|:){_S}")
+# (one run of spaces before the dash when there is no credit: "\s*\s*" backtracks in n² on a
+# long run of spaces)
+_DATELINE_TAIL = re.compile(rf"{_S}*(?:(?:\([^)\n]{{1,40}}\)|/[^/\n]{{1,40}}/){_S}*)?(?:-{{1,2}}|–|—|:){_S}")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _URL_DATE_SLASHED = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
