@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__
 from .readers import UsageError
 from .rules import all_rules, REGISTRY
+from .timelimit import DEFAULT_SECONDS
 from .validate import SCHEMAS, ReportInvalid, schema_text
 
 EXIT_OK, EXIT_GATE, EXIT_USAGE = 0, 1, 2
@@ -53,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-corpus-evidence", action="store_true",
                      help="judge each document alone (no template lines learnt from the rest of the run)")
     run.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+    run.add_argument("--doc-timeout", type=float, default=DEFAULT_SECONDS, metavar="SECONDS",
+                     help=f"give a document an error report after this long (default {DEFAULT_SECONDS:g}; 0: no limit)")
 
     schema = sub.add_parser("schema", help="print a JSON schema")
     schema.add_argument("which", nargs="?", default="report", choices=sorted(SCHEMAS))
@@ -94,6 +97,8 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("--fail-under must be between 0 and 100")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if not args.doc_timeout >= 0:  # also refuses nan
+        raise UsageError("--doc-timeout must be 0 (no limit) or more seconds")
     if args.ray_address and args.engine != "ray":
         raise UsageError("--ray-address needs --engine ray")
     if args.engine == "ray":
@@ -124,6 +129,7 @@ def _run(args: argparse.Namespace) -> int:
         jobs=args.jobs or default_jobs(), corpus_evidence=not args.no_corpus_evidence,
         progress=not args.quiet, baseline=baseline, write_baseline=args.write_baseline,
         resume=args.resume, engine=args.engine, ray_address=args.ray_address,
+        doc_timeout=args.doc_timeout if 0 < args.doc_timeout < float("inf") else None,
     )
     try:
         result = run(args.paths, options)

@@ -23,6 +23,7 @@ from .extract import page_from_document
 from .model import CONTENT_LABELS, Document, Finding, Line, LineLabel, Page
 from .rules import REGISTRY
 from .scores import compute as compute_scores
+from .timelimit import DocumentTimeout
 
 SCHEMA_VERSION = "1.0"
 
@@ -55,6 +56,8 @@ def audit_document(
         return build_report(ctx)
     except RecursionError:
         return failed_report(doc, f"internal error in {stage}: input nested too deeply")
+    except DocumentTimeout as exc:  # audit.timelimit: the run's limit for one document
+        return failed_report(doc, f"timed out in {stage}: {exc} (--doc-timeout)")
     except Exception as exc:  # one document's failure must not stop a corpus run
         return failed_report(doc, f"internal error in {stage}: {type(exc).__name__}: {exc}"[:500])
 

@@ -24,7 +24,7 @@ from .config import Config
 from .corpus import TemplateIndex, document_slots, shared_counts
 from .model import Document
 from .output import NameAllocator, append_file, dumps, dumps_line, write_atomic
-from .pipeline import audit_document
+from .pipeline import audit_document, failed_report
 from .pool import ForkPool, WorkerDied, send_error
 from .progress import Progress
 from .readers import iter_paths, may_hold_text, read_documents, read_paths
@@ -33,6 +33,7 @@ from .render_html import render_html_index, render_html_report
 from .render_md import render_report, render_summary
 from .render_sarif import SarifWriter
 from .summary import Summary, summary_digest
+from .timelimit import DEFAULT_SECONDS, DocumentTimeout, time_limit
 from .validate import validate
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -63,6 +64,7 @@ class RunOptions:
     resume: bool = False  # reuse complete reports of unchanged inputs from an earlier run
     baseline: Baseline | None = None  # findings recorded earlier: only new ones fail the gate
     write_baseline: Path | None = None
+    doc_timeout: float | None = DEFAULT_SECONDS  # seconds one document may take (audit.timelimit)
 
 
 @dataclass
@@ -112,6 +114,7 @@ class WorkerSetup:
     # SARIF, GitHub annotations and --write-baseline read whole findings; the summary and the
     # gate need only `summary_digest`
     whole_findings: bool = True
+    doc_timeout: float | None = None
 
 
 _SETUP: WorkerSetup | None = None
@@ -172,7 +175,16 @@ def audit_and_render(item: WorkItem) -> Result:
     templates = item.template_lines
     if templates is None:
         templates = _template_lines(_WORKER_INDEX, item.doc, item.site_docs)
-    report = audit_document(item.doc, setup.config, templates)
+    report = None
+    if setup.doc_timeout:
+        _load_tables()  # outside the limit: a load cut short would be paid again by the next document
+    try:
+        with time_limit(setup.doc_timeout):
+            report = audit_document(item.doc, setup.config, templates)
+    except DocumentTimeout:  # the time ran out between the audit's return and the timer's end
+        pass
+    if report is None:
+        report = failed_report(item.doc, f"timed out: no report within {setup.doc_timeout:g} s (--doc-timeout)")
     if item.name != report["id"]:
         report["output_name"] = item.name
     if setup.baseline is not None:
@@ -180,6 +192,20 @@ def audit_and_render(item: WorkItem) -> Result:
     validate("report", report, report["id"])
     write_document(report, item.name, setup)
     return _digest(report, setup), dumps_line(report) if "jsonl" in setup.formats else None, False
+
+
+_TABLES_LOADED = False
+
+
+def _load_tables() -> None:
+    """The families' patterns and tables, once a process (each loader keeps what it built)."""
+    global _TABLES_LOADED
+    if not _TABLES_LOADED:
+        from .checks import preload, warm_up
+
+        preload()
+        warm_up()
+        _TABLES_LOADED = True
 
 
 def _digest(report: dict[str, Any], setup: WorkerSetup) -> dict[str, Any]:
@@ -201,6 +227,8 @@ def _load_earlier(item: WorkItem) -> dict[str, Any] | None:
         return None
     if report.get("id") != item.doc.id or report["input"].get("sha256") != input_hash(item.doc):
         return None
+    if report["status"] != "ok" and report.get("error", "").startswith("timed out"):
+        return None  # worth another try: the limit may have been raised since
     return report
 
 
@@ -237,7 +265,7 @@ def _pooled(options: RunOptions) -> bool:
 def _setup(options: RunOptions, template_counts: Any = None) -> WorkerSetup:
     whole_findings = bool(options.write_baseline) or any(f in ("sarif", "github") for f in options.formats)
     return WorkerSetup(options.config, tuple(options.formats), options.baseline, options.out, options.clean,
-                       template_counts, whole_findings)
+                       template_counts, whole_findings, options.doc_timeout)
 
 
 def _start_pool(options: RunOptions, template_counts: Any) -> ForkPool:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 
 from audit.output import NameAllocator
 from conftest import DATA, REPO, SEEDS, run_cli
@@ -195,3 +196,48 @@ def test_jsonl_only_run_keeps_ids_and_no_per_document_state(tmp_path):
     files = tmp_path / "files"
     assert run_cli("run", str(src), "--out", str(files), "-q").returncode == 0
     assert json.loads((files / "dup~2.json").read_text(encoding="utf-8"))["output_name"] == "dup~2"
+
+
+# ------------------------------------------------------------------ a time limit per document
+
+def test_time_limit_stops_a_runaway_regular_expression():
+    """The shape of the contrast pattern that once hung on an indented shop page: a repeat of
+    a repeat, on a run of spaces that ends in no match (2^40 ways to try)."""
+    import re
+
+    from audit.timelimit import DocumentTimeout, time_limit
+
+    runaway = re.compile(r"(?:[^\S\n]+|-)+x")
+    started = time.monotonic()
+    with pytest.raises(DocumentTimeout, match="no report within 0.2 s"):
+        with time_limit(0.2):
+            runaway.match(" " * 40)
+    assert time.monotonic() - started < 30
+    with time_limit(5):  # a limit that is not reached changes nothing
+        assert runaway.match(" " * 3 + "x")
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # and leaves no timer behind
+
+
+def test_a_document_over_the_time_limit_gets_an_error_report_and_the_run_goes_on(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    pages = [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests/data/regression/docs").glob("*.txt"))]
+    big = "".join(pages)
+    (corpus / "big.txt").write_text(big * (2_000_000 // len(big) + 1), encoding="utf-8")  # ~2 s of work
+    (corpus / "small.txt").write_text(pages[0], encoding="utf-8")
+    summaries = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        done = run_cli("run", str(corpus), "--out", str(out), "--jobs", jobs, "--doc-timeout", "0.5", "-q")
+        assert done.returncode == 0, done.stderr
+        big_report = json.loads((out / "big.json").read_text(encoding="utf-8"))
+        assert big_report["status"] == "error" and big_report["error"].startswith("timed out in ")
+        assert json.loads((out / "small.json").read_text(encoding="utf-8"))["status"] == "ok"
+        summaries.append(_summary(out))
+        assert summaries[-1]["failed"] == 1 and summaries[-1]["errors"][0]["id"] == "big"
+    assert summaries[0] == summaries[1]
+    # --resume gives a timed-out document another try (here without a limit)
+    again = run_cli("run", str(corpus), "--out", str(tmp_path / "out1"), "--resume", "--doc-timeout", "0", "-q")
+    assert again.returncode == 0, again.stderr
+    assert json.loads((tmp_path / "out1" / "big.json").read_text(encoding="utf-8"))["status"] == "ok"
+    assert run_cli("run", str(corpus), "--out", str(tmp_path / "x"), "--doc-timeout", "-1").returncode == 2
