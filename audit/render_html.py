@@ -229,6 +229,9 @@ def render_html_index(summary: dict[str, Any]) -> str:
     if main["mean_words"] is not None:
         out.append(f"<p>Main text: {main['words']:,} words (mean {main['mean_words']:,} a document); none in "
                    f"{main['documents_without']}, under the minimum in {main['documents_under_minimum']}.</p>")
+    if summary.get("truncated") or summary.get("unwrapped"):
+        out.append(f"<p>Truncated (only a prefix analysed): {summary.get('truncated', 0)}; hard-wrapped plain "
+                   f"text, analysed with its lines joined: {summary.get('unwrapped', 0)}.</p>")
     if not gate["passed"]:
         out.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in gate["reasons"][:20]) + "</ul>")
     out.append("<h2>Scores</h2>" + histogram_svg(summary["histogram"], gate.get("fail_under")))

@@ -184,10 +184,12 @@ def test_a_run_counts_wrapped_documents_the_same_with_one_job_or_two(tmp_path):
     summaries = []
     for jobs in ("1", "2"):
         out = tmp_path / f"out{jobs}"
-        done = run_cli("run", str(corpus), "--out", str(out), "--jobs", jobs, "-q")
+        done = run_cli("run", str(corpus), "--out", str(out), "--jobs", jobs, "--format", "json,md,html", "-q")
         assert done.returncode == 0, done.stderr
         summaries.append((out / "summary.json").read_text(encoding="utf-8"))
         assert "hard-wrapped plain text, analysed with its lines joined: 3" in (out / "summary.md").read_text()
+        assert "hard-wrapped plain text, analysed with its lines joined: 3" in (out / "index.html").read_text()
+        assert "hard-wrapped at" in (out / f"{seeds[0].stem}.html").read_text()
         report = json.loads((out / f"{seeds[0].stem}.md").with_suffix(".json").read_text())
         assert report["input"]["unwrapped"]["joined_lines"] > 0
         assert "hard-wrapped at" in (out / f"{seeds[0].stem}.md").read_text()
