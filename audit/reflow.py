@@ -8,8 +8,8 @@ line back to the input's own lines.
 
 A break is forced when the next line's first word would not have fitted on the line: that is
 how every greedy wrapper (textwrap, html2text, lynx) decides where to break. A text counts as
-wrapped when no line that could have been broken is longer than one width, and most lines that
-come near that width end in a forced break. Replacing a forced "\\n" with " " keeps every
+wrapped when no line that could have been broken is longer than one width, most lines that come
+near that width end in a forced break, and few of those breaks end a sentence. Replacing a forced "\\n" with " " keeps every
 character offset, so spans need no mapping, only line numbers do.
 """
 
