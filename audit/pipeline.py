@@ -23,7 +23,7 @@ from .extract import page_from_document
 from .model import CONTENT_LABELS, Document, Finding, Line, LineLabel, Page
 from .rules import REGISTRY
 from .scores import compute as compute_scores
-from .timelimit import DocumentTimeout
+from .timelimit import TIMED_OUT, DocumentTimeout
 
 SCHEMA_VERSION = "1.0"
 
@@ -57,7 +57,7 @@ def audit_document(
     except RecursionError:
         return failed_report(doc, f"internal error in {stage}: input nested too deeply")
     except DocumentTimeout as exc:  # audit.timelimit: the run's limit for one document
-        return failed_report(doc, f"timed out in {stage}: {exc} (--doc-timeout)")
+        return failed_report(doc, f"{TIMED_OUT} in {stage}: {exc} (--doc-timeout)")
     except Exception as exc:  # one document's failure must not stop a corpus run
         return failed_report(doc, f"internal error in {stage}: {type(exc).__name__}: {exc}"[:500])
 
@@ -68,7 +68,8 @@ def build_report(ctx: Context) -> dict[str, Any]:
     results = ctx.results
     lines, labels = page.lines, ctx.labels
     if page.input_lines is not None:  # hard-wrapped text: report on the input's own lines
-        findings = [_on_input_lines(f, page) for f in findings]
+        starts = [ln.start for ln in page.input_lines]
+        findings = [_on_input_lines(f, page, starts) for f in findings]
         results = {key: _input_line_numbers(value, page) for key, value in results.items()}
         lines, labels = page.input_lines, _input_labels(page, labels)
     findings = sorted(
@@ -119,10 +120,10 @@ def _input_line_numbers(value: Any, page: Page) -> Any:
     return value
 
 
-def _on_input_lines(finding: Finding, page: Page) -> Finding:
+def _on_input_lines(finding: Finding, page: Page, starts: list[int]) -> Finding:
     """A finding on the input's lines: its span's offsets are the input's already (reflow keeps
-    them), so the lines and columns are found from the span."""
-    if finding.start_line is None or page.input_lines is None:
+    them), so the lines and columns are found from the span (`starts`: the input lines' offsets)."""
+    if finding.start_line is None:
         return finding
     details = _input_line_numbers(finding.details, page)
     message = finding.message
@@ -135,7 +136,6 @@ def _on_input_lines(finding: Finding, page: Page) -> Finding:
         first = page.input_line_span(finding.start_line)[0]
         last = page.input_line_span(finding.end_line or finding.start_line)[1]
         return replace(finding, start_line=first, end_line=last, details=details, message=message)
-    starts = [ln.start for ln in page.input_lines]
     begin, end = finding.span
     first = bisect_right(starts, begin)
     last = max(first, bisect_right(starts, max(begin, end - 1)))

@@ -33,7 +33,7 @@ from .render_html import render_html_index, render_html_report
 from .render_md import render_report, render_summary
 from .render_sarif import SarifWriter
 from .summary import Summary, summary_digest
-from .timelimit import DEFAULT_SECONDS, DocumentTimeout, time_limit
+from .timelimit import DEFAULT_SECONDS, TIMED_OUT, DocumentTimeout, time_limit
 from .validate import validate
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -184,7 +184,7 @@ def audit_and_render(item: WorkItem) -> Result:
     except DocumentTimeout:  # the time ran out between the audit's return and the timer's end
         pass
     if report is None:
-        report = failed_report(item.doc, f"timed out: no report within {setup.doc_timeout:g} s (--doc-timeout)")
+        report = failed_report(item.doc, f"{TIMED_OUT}: {DocumentTimeout(setup.doc_timeout)} (--doc-timeout)")
     if item.name != report["id"]:
         report["output_name"] = item.name
     if setup.baseline is not None:
@@ -227,7 +227,7 @@ def _load_earlier(item: WorkItem) -> dict[str, Any] | None:
         return None
     if report.get("id") != item.doc.id or report["input"].get("sha256") != input_hash(item.doc):
         return None
-    if report["status"] != "ok" and report.get("error", "").startswith("timed out"):
+    if report["status"] != "ok" and report.get("error", "").startswith(TIMED_OUT):
         return None  # worth another try: the limit may have been raised since
     return report
 

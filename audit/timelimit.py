@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 DEFAULT_SECONDS = 120.0  # a 5 KB page takes ~7 ms; the largest inputs (2M characters) ~10 s
+TIMED_OUT = "timed out"  # how the error of a document's report starts (--resume tries it again)
 
 
 class DocumentTimeout(BaseException):
