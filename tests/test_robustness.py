@@ -235,7 +235,9 @@ def test_a_document_over_the_time_limit_gets_an_error_report_and_the_run_goes_on
         assert json.loads((out / "small.json").read_text(encoding="utf-8"))["status"] == "ok"
         summaries.append(_summary(out))
         assert summaries[-1]["failed"] == 1 and summaries[-1]["errors"][0]["id"] == "big"
-    assert summaries[0] == summaries[1]
+    # the same summary, but for the check the time ran out in, which depends on the machine's speed
+    errors = [summary.pop("errors") for summary in summaries]
+    assert summaries[0] == summaries[1] and [e[0]["id"] for e in errors] == ["big", "big"]
     # --resume gives a timed-out document another try (here without a limit)
     again = run_cli("run", str(corpus), "--out", str(tmp_path / "out1"), "--resume", "--doc-timeout", "0", "-q")
     assert again.returncode == 0, again.stderr
