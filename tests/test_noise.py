@@ -281,6 +281,48 @@ def test_cut_off_teasers_are_related_links():
     assert label(ctx, 2)[0] == "body" and label(ctx, 4)[0] == "body"
 
 
+def test_headlines_tagged_as_links_to_other_stories_are_related_links():
+    # lines from sh-articles (Express; a Polish portal tags '[RANKING]', '[WYWIAD]'); the HTML path too,
+    # where trafilatura keeps the inline links inside the article
+    para = ("China has sent troops to Hong Kong in a bid to restore order after months of riots, "
+            "warning it will not allow the city to spiral into chaos, officials said on Monday.\n")
+    tagged = ["China furious at Macron for Hong Kong protest jibe [INSIGHT]|",
+              "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
+              "Hong Kong 'threatened with Chinese military intervention' [REACTION]"]
+    for kind in ("text", "html"):
+        ctx = classify(para + para.replace("Monday", "Sunday") + "\n".join(tagged) + "\n"
+                       + para.replace("Monday", "Tuesday"), kind=kind)
+        for n in (3, 4, 5):
+            assert label(ctx, n) == ("boilerplate", "related", "N106"), (kind, n)
+        assert label(ctx, 6)[0] == "body"
+    # decoys: a sentence with a placeholder, a lower-case or numbered reference, a lone credit
+    for line in ["I want to learn as I build. For this session, focus on [SPECIFIC CHUNK].",
+                 "The council approved the budget for the new bridge [updated]",
+                 "The figures come from the annual survey of the ministry [12]",
+                 "[CNBC]"]:
+        ctx = classify(para + para.replace("Monday", "Sunday") + line + "\n" + para, kind="html")
+        assert label(ctx, 3)[2] != "N106", line
+
+
+def test_subscription_offers_and_comment_prompts():
+    para = ("The shop manual covers every service job on the bike, from the valve clearances to the "
+            "wiring of the dash, with photographs of each step and the torque settings.\n")
+    for line, kind in [
+        ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.", "share"),
+        ("Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99. "
+         "Click here for more information.", "call-to-action"),
+        ("Tell us what YOU think...", "comment-form"),
+    ]:
+        for kind_in in ("text", "html"):
+            ctx = classify(para + para.replace("every", "each") + line + "\n" + para.replace("bike", "car"),
+                           kind=kind_in)
+            assert label(ctx, 3)[:2] == ("boilerplate", kind), (line, kind_in)
+    # a report about a magazine's price and a sentence asking a question stay text
+    ctx = classify(para + "The magazine now sells 12 issues a year for less than the old quarterly did, "
+                   "the publisher said, and the print run has doubled.\n" + para)
+    assert label(ctx, 2)[0] == "body"
+
+
 # ------------------------------------------------------------------ regression on DEV pages
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',

@@ -111,11 +111,13 @@ TEMPLATE_LINE = define(
 TRAILING_LINKS = define(
     "N106", "trailing-link-list", "info",
     "{lines} line(s) of {kind} after the article",
-    "Headline lists, dates and category lines after the article's last paragraph (related posts, teasers).",
+    "Headline lists, dates and category lines after the article's last paragraph (related posts, teasers), "
+    "and headlines tagged as links to other stories ('... [VIDEO]') anywhere.",
     why="Teasers for other articles are not this document's text.",
     example="Vilnius Airport Suspends Flights ... / January 29, 2026 / Belarus",
     min_words=3,
     cut_teasers=3,  # this many lines cut off with '...' mark them all as teasers
+    tagged_teaser_words=20,  # a kept headline up to this long tagged '[VIDEO]', '[INSIGHT]' links to another story
 )
 META_LINE = define(
     "N110", "meta-line", "info",
@@ -526,6 +528,10 @@ _NAME_BY_NAME = re.compile(r"^(.{3,40}?)\s+by\s+\1$", re.IGNORECASE)
 _CATEGORY_IN = re.compile(r"^in\s+[A-ZÀ-ÖØ-Þ][\w&'’-]*(?:\s+[A-ZÀ-ÖØ-Þ&][\w&'’-]*){0,3}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
 _DASH_CREDIT = re.compile(r"\S\s+[–—|-]\s+[^–—|]{2,60}$")
+# a headline that ends in an upper-case tag in brackets is a link to another story ('Lakers vs
+# Nets: NBA make final decision on game [VIDEO]', 'Jak Polska wypada na tle Europy? [RANKING]');
+# a sentence ('... focus on [SPECIFIC CHUNK].') or a lone tag ('[CNBC]') is not
+_TAGGED_TEASER = re.compile(r"^(?:\S+\s+){2,}\S*[^\s.:;,]\s+\[[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\][\s|]*$")
 # a teaser cut off mid-word or mid-sentence by the site ('... with Realtek Bluetooth...')
 _CUT_OFF = re.compile(r"[^\W\d_]{2}(?:\.\.\.|…)$")
 _CAMEL_JOIN = re.compile(r"[a-zà-öø-ÿ]{2}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]|[a-zà-öø-ÿ]{3}\d|\d%?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2}")
@@ -1182,6 +1188,7 @@ def run(ctx: Context) -> dict[str, Any]:
         _drop_author_bios(ls, bio_words, bylines)
         _drop_author_boxes(ls, bio_words, ctx.config.param(META_LINE, "bio_name_words"))
         _drop_long_edge_bios(ls, bp_re, contains_max)
+    _drop_tagged_teasers(ls, ctx.config.param(TRAILING_LINKS, "tagged_teaser_words"))
 
     # labels for every page line; blank lines take the label of the line before (or body)
     labels: list[LineLabel] = []
@@ -1384,6 +1391,16 @@ def _drop_long_edge_bios(ls: list[_Line], bp_re: _Patterns, contains_max: int) -
 
 _BYLINE_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "av", "written", "posted", "words", "text",
                            "texte", "author", "autor", "autorin", "auteur", "autore", "redakteur", "redaktion"})
+
+
+def _drop_tagged_teasers(ls: list[_Line], max_words: int) -> None:
+    """Kept lines that are headlines tagged as links to other stories ('... [INSIGHT]'): news
+    sites put them inside the article as well as after it, where HTML extraction keeps them."""
+    for ln in ls:
+        core = ln.core.rstrip(" |")
+        if ln.label == "body" and ln.nwords <= max_words and core.endswith("]"):
+            if _TAGGED_TEASER.match(core) is not None and core[core.rindex("[") + 1:-1].isupper():
+                _set(ln, "boilerplate", "related", TRAILING_LINKS.code)
 
 
 def _drop_repeated_text(ls: list[_Line], min_words: int) -> None:
