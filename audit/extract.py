@@ -63,6 +63,14 @@ def page_from_document(doc: Document, max_chars: int, unwrap: bool = True) -> Pa
     return Page.from_text(doc, text, kind="text")
 
 
+def analysed_text(text: str, max_chars: int, unwrap: bool = True) -> str:
+    """The plain text whose lines the checks read, as page_from_document makes it: a
+    hard-wrapped text with its paragraphs joined. The corpus pass keys template lines on
+    these lines, so a footer wrapped over two lines is the one line the checks look up."""
+    wrapped = reflow(text[:max_chars]) if unwrap else None
+    return text if wrapped is None else wrapped.text
+
+
 def _page_from_html(doc: Document, max_chars: int) -> Page:
     html = doc.html or ""
     if len(html) > max_chars * 4:

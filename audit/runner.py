@@ -22,6 +22,7 @@ from typing import Any
 from .baseline import Baseline, BaselineRecorder
 from .config import Config
 from .corpus import TemplateIndex, document_slots, shared_counts
+from .extract import analysed_text
 from .model import Document
 from .output import NameAllocator, append_file, dumps, dumps_line, write_atomic
 from .pipeline import audit_document, failed_report
@@ -174,7 +175,7 @@ def audit_and_render(item: WorkItem) -> Result:
             return _digest(earlier, setup), dumps_line(earlier) if "jsonl" in setup.formats else None, True
     templates = item.template_lines
     if templates is None:
-        templates = _template_lines(_WORKER_INDEX, item.doc, item.site_docs)
+        templates = _template_lines(_WORKER_INDEX, item.doc, setup.config, item.site_docs)
     report = None
     if setup.doc_timeout:
         _load_tables()  # outside the limit: a load cut short would be paid again by the next document
@@ -246,10 +247,11 @@ def write_document(report: dict[str, Any], name: str, setup: WorkerSetup) -> Non
         write_atomic(out / f"{name}.json", dumps(report))
 
 
-def _template_lines(index: TemplateIndex | None, doc: Document, site_docs: int | None = None) -> frozenset[str]:
+def _template_lines(index: TemplateIndex | None, doc: Document, config: Config,
+                    site_docs: int | None = None) -> frozenset[str]:
     if index is None or doc.text is None or doc.error:
         return frozenset()
-    return index.template_lines(doc.site, doc.text, site_docs)
+    return index.template_lines(doc.site, analysed_text(doc.text, config.max_chars, config.unwrap), site_docs)
 
 
 def _document_slots(site_text: tuple[str, str]) -> tuple[str, Any]:
@@ -317,7 +319,7 @@ def _work_items(docs: Iterable[Document], index: TemplateIndex | None, options: 
     pooled = _pooled(options)
     for doc in docs:
         name = names.allocate(doc.id) if names is not None else doc.id
-        templates = None if pooled else _template_lines(index, doc)
+        templates = None if pooled else _template_lines(index, doc, options.config)
         site_docs = index.site_docs.get(doc.site or "", 0) if pooled and index is not None else 0
         existing = None
         if options.resume:
@@ -334,7 +336,7 @@ def _first_pass_texts(paths: list[str], options: RunOptions) -> Iterator[tuple[s
     """(site, text) of every readable plain-text document, in input order."""
     # WARC and HTML files hold HTML pages only, which have no plain text to count: not read twice
     text_inputs = (path for path in iter_paths(paths) if may_hold_text(path))
-    return ((doc.site or "", doc.text) for doc in read_paths(text_inputs, options.fields)
+    return ((doc.site or "", analysed_text(doc.text, options.config.max_chars, options.config.unwrap)) for doc in read_paths(text_inputs, options.fields)
             if doc.text is not None and not doc.error)
 
 

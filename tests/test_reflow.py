@@ -195,3 +195,28 @@ def test_a_run_counts_wrapped_documents_the_same_with_one_job_or_two(tmp_path):
         assert "hard-wrapped at" in (out / f"{seeds[0].stem}.md").read_text()
     assert summaries[0] == summaries[1]
     assert json.loads(summaries[0])["unwrapped"] == 3
+
+
+def test_corpus_template_lines_are_the_joined_lines_of_wrapped_pages(tmp_path):
+    """A site's blurb wrapped over two lines atop every page is one line to the checks: the
+    corpus pass must count that line, not the two halves the wrapper made."""
+    from conftest import run_cli
+
+    # (no phrase rule knows it: only the corpus can tell it is the site's template)
+    blurb = ("Harbour Media Group publishes local news for the towns of the northern coast and the "
+              "islands, every weekday since 1987, from its office in the old harbour.")
+    corpus = tmp_path / "site"
+    corpus.mkdir()
+    pages = regression_pages()[:6]
+    for gold, text in pages:
+        (corpus / f"{gold['id']}.txt").write_text(wrapped(blurb + "\n\n" + text), encoding="utf-8")
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        done = run_cli("run", str(corpus), "--out", str(out), "--jobs", jobs, "-q")
+        assert done.returncode == 0, done.stderr
+        for gold, _ in pages:
+            report = json.loads((out / f"{gold['id']}.json").read_text(encoding="utf-8"))
+            assert report["input"].get("unwrapped"), gold["id"]
+            rows = [row for row in report["lines"] if "Harbour Media Group" in report["text"].split("\n")[row["line"] - 1]]
+            assert rows and all((row["label"], row["rule"]) == ("boilerplate", "N105") for row in rows), (jobs, rows)
+            assert "Harbour Media" not in report["clean_text"]
