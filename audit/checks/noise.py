@@ -1188,7 +1188,8 @@ def run(ctx: Context) -> dict[str, Any]:
         _drop_author_bios(ls, bio_words, bylines)
         _drop_author_boxes(ls, bio_words, ctx.config.param(META_LINE, "bio_name_words"))
         _drop_long_edge_bios(ls, bp_re, contains_max)
-    _drop_tagged_teasers(ls, ctx.config.param(TRAILING_LINKS, "tagged_teaser_words"))
+    if "]" in page.text:  # (one scan of the page spares a look at every line of the 9 in 10 pages without)
+        _drop_tagged_teasers(ls, ctx.config.param(TRAILING_LINKS, "tagged_teaser_words"))
 
     # labels for every page line; blank lines take the label of the line before (or body)
     labels: list[LineLabel] = []
@@ -1398,9 +1399,9 @@ def _drop_tagged_teasers(ls: list[_Line], max_words: int) -> None:
     sites put them inside the article as well as after it, where HTML extraction keeps them."""
     for ln in ls:
         core = ln.core.rstrip(" |")
-        if ln.label == "body" and ln.nwords <= max_words and core.endswith("]"):
-            if _TAGGED_TEASER.match(core) is not None and core[core.rindex("[") + 1:-1].isupper():
-                _set(ln, "boilerplate", "related", TRAILING_LINKS.code)
+        if core.endswith("]") and ln.label == "body" and ln.nwords <= max_words \
+                and _TAGGED_TEASER.match(core) is not None and core[core.rindex("[") + 1:-1].isupper():
+            _set(ln, "boilerplate", "related", TRAILING_LINKS.code)
 
 
 def _drop_repeated_text(ls: list[_Line], min_words: int) -> None:
