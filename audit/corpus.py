@@ -112,10 +112,17 @@ class TemplateIndex:
     def count(self, site: str, key: str) -> int:
         return min(self._counts[slot] for slot in _slots(site, key))
 
-    def template_lines(self, site: str | None, text: str, site_docs: int | None = None) -> frozenset[str]:
+    def _docs(self, site: str | None, site_docs: int | None) -> int:
         """`site_docs`: the site's number of documents, when this index holds only the counts
         (a worker of a parallel run)."""
-        docs = self.site_docs.get(site or "", 0) if site_docs is None else site_docs
+        return self.site_docs.get(site or "", 0) if site_docs is None else site_docs
+
+    def covers(self, site: str | None, site_docs: int | None = None) -> bool:
+        """Whether the site has enough documents for its lines to count as template text."""
+        return self._docs(site, site_docs) >= self.min_site_docs
+
+    def template_lines(self, site: str | None, text: str, site_docs: int | None = None) -> frozenset[str]:
+        docs = self._docs(site, site_docs)
         if docs < self.min_site_docs:
             return frozenset()
         need = max(self.min_docs, self.min_share * docs)

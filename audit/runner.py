@@ -249,7 +249,8 @@ def write_document(report: dict[str, Any], name: str, setup: WorkerSetup) -> Non
 
 def _template_lines(index: TemplateIndex | None, doc: Document, config: Config,
                     site_docs: int | None = None) -> frozenset[str]:
-    if index is None or doc.text is None or doc.error:
+    # (a site with too few documents has no template: its text is not unwrapped for nothing)
+    if index is None or doc.text is None or doc.error or not index.covers(doc.site, site_docs):
         return frozenset()
     return index.template_lines(doc.site, analysed_text(doc.text, config.max_chars, config.unwrap), site_docs)
 
