@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit.checks import comments, noise
-from audit.config import DEFAULT_CONFIG
+from audit.config import DEFAULT_CONFIG, Config
 from audit.context import Context
 from audit.model import Document, Page
 
@@ -434,3 +434,26 @@ def test_fast_stamp_paths_match_the_plain_regexes():
         assert (fast and fast.span()) == (plain and plain.span()), text
     assert comments._unglue("ALLIE NYCMay 31, 2019") == "ALLIE NYC May 31, 2019"
     assert comments._clock("ruby21:00").group() == "21:00"
+
+
+def test_an_interviews_questions_and_answers_are_not_unmarked_comments():
+    """After its opening report an interview turns to 'ich' and 'Ihr' in short lines, as a
+    comment tail does; but every other line is a question, which comments are not."""
+    text = (REPO / "tests" / "data" / "interview_de.txt").read_text(encoding="utf-8")
+
+    def audit(config: Config) -> Context:
+        page = Page.from_text(Document(id="t", text=text), text)
+        ctx = Context(page=page, config=config)
+        ctx.results["noise"] = noise.run(ctx)
+        ctx.results["comments"] = comments.run(ctx)
+        return ctx
+
+    ctx = audit(DEFAULT_CONFIG)
+    assert ctx.results["comments"]["start_line"] is None
+    assert not any(lab.label == "comment" for lab in ctx.labels)
+    question = text.split("\n").index("          In welchem seelischen Zustand waren Sie, als Sie das Krankenhaus verließen?")
+    assert ctx.labels[question].label == "body"
+    # the tail is taken for comments once questions may be any share of it
+    ctx = audit(Config(params={"C102": {"max_tail_questions": 1.0}}))
+    assert [f.code for f in ctx.findings if f.family == "comments"] == ["C102"]
+    assert ctx.labels[question].label == "comment"

@@ -1586,3 +1586,37 @@ def test_bookmark_button_disclosure_letters_citation_and_comment_prompts():
     ]:
         ctx = classify(prose + prose + line + "\n" + prose)
         assert label(ctx, 3)[0] == "body", line
+
+
+def test_heading_over_a_menu_heads_the_menu_not_the_article():
+    """A section name over a run of menu entries ('All Football' over '• UK News', The Sun) is
+    the menu's header: it must not pass for a heading that introduces the article and so keep
+    the menu as text. A heading over a list of titles (PostgreSQL wiki) still introduces it."""
+    sun = classify(
+        "Search\n\n  • Home\n  • Football\n  • Sport\n  • TV & Showbiz\n  • News\n  • Money\n\n"
+        "All Football\n\n  • All News\n  • UK News\n  • World News\n  • Brexit\n  • Politics\n  • Opinion\n"
+        "  • Health News\n\nBLACK DEATH FEARS\n\nHunter diagnosed with bubonic plague after eating a rabbit "
+        "making him third Beijing local to contract medieval disease\n\n  • Debbie White\n\n"
+        "  • 18 Nov 2019, 19:09\n  • Updated: 18 Nov 2019, 19:11\n\n"
+        "A HUNTER who killed and ate a wild rabbit in China has been hit by the deadly bubonic plague.\n\n"
+        "The 55-year-old is the third Beijing resident to contract the medieval disease dubbed the Black Death, "
+        "say officials.\n\nHealth bosses said that 28 people in close contact with the hunter were initially "
+        "quarantined to stop it being transmitted further.\n\nThe man told doctors he ate the rabbit meat in "
+        "Inner Mongolia on November 5.\n\nHe was admitted to hospital on Saturday, where he has been given "
+        "several types of antibiotics to fight the disease, while being kept in isolation.\n")
+    assert [label(sun, k)[0] for k in range(10, 19) if k != 11] == ["boilerplate"] * 8
+    assert label(sun, 22)[0] == "title"
+    assert label(sun, 26)[:2] == ("meta", "date") and label(sun, 29)[0] == "body"
+    wiki = classify(
+        "How to Effectively Ask Questions Regarding Performance on Postgres Lists\n\n  * Slow_Query_Questions\n\n"
+        "General Setup and Optimization\n\n"
+        "  * Tuning Your PostgreSQL Server by Greg Smith, Robert Treat, and Christopher Browne\n"
+        "  * PostgreSQL Query Profiler in dbForge Studio by Devart\n  * Performance Tuning PostgreSQL by Frank Wiles\n"
+        "  * QuickStart Guide to Tuning PostgreSQL by Christopher Browne\n"
+        "  * Performance Tuning by Josh Berkus and Shridhar Daithankar\n"
+        "  * Replacing Slow Loops in PostgreSQL by Joel Burton\n"
+        "  * PostgreSQL Hardware Performance Tuning by Bruce Momjian\n"
+        "  * The effects of data fragmentation in a mixed load database by Dmitry Dvoinikov\n\n"
+        "Performance courses are available from a number of companies. Check events and trainings for further "
+        "details.\n")
+    assert [label(wiki, k)[0] for k in range(7, 15)] == ["body"] * 8

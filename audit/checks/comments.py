@@ -66,6 +66,7 @@ UNMARKED_COMMENTS = define(
     max_tail_words=45,  # mean words of a tail line: comments are short
     min_article_words=30,  # mean words of an article line: reports have long paragraphs
     min_first_person=2,  # tail lines saying I / my / me (not only "you", which tutorials use)
+    max_tail_questions=0.3,  # share of tail lines that are questions: more is an interview's Q and A
 )
 
 # a list bullet; a numbered bullet only before words ("14. 01. 2020" is a date, not item 14)
@@ -510,6 +511,10 @@ def _unmarked(ctx: Context, idx: list[int]) -> dict[str, Any]:
     start = best
     while start > p["min_article_lines"] and not _article_like(page.lines[body[start - 1]].text):
         start -= 1
+    # an interview also turns to I and you in short lines, but every other one is a question
+    questions = sum(1 for i in body[start:] if _QUESTION_END.search(page.lines[i].text))
+    if questions >= 3 and questions > p["max_tail_questions"] * (n - start):
+        return {"start_line": None, "lines": 0, "signals": 0}
     count = 0
     for i in range(body[start], last_body + 1):
         if not page.lines[i].blank:
@@ -519,6 +524,10 @@ def _unmarked(ctx: Context, idx: list[int]) -> dict[str, Any]:
     first, last = page.lines[body[start]], page.lines[last_body]
     ctx.emit(UNMARKED_COMMENTS.finding(page, first, last, lines=count))
     return {"start_line": first.number, "end_line": last.number, "lines": count, "signals": 0, "header": False}
+
+
+# a line that ends in a question mark (closing quotes and brackets after it allowed)
+_QUESTION_END = re.compile(r"\?[\s\"'”“»«)\]]*$")
 
 
 def _other_text(line: Line, label: LineLabel) -> bool:

@@ -57,6 +57,7 @@ LOW_CONTENT = define(
     stopwords_low=0.30,  # share of stop words for near-good
     stopwords_high=0.32,  # share of stop words for good
     heading_distance=200,  # characters from a heading to the good text it introduces
+    menu_entries=3,  # bulleted entries of up to three capitalised words in a row: a menu, not text
     min_good_chars=250,  # below this much good text, near-good lines anchor the text
     cluster_gap=400,  # characters of bad lines that separate two clusters of good lines
     cluster_share=0.25,  # clusters smaller than this share of the largest are teasers / sidebars
@@ -800,6 +801,12 @@ _QUANTITY = re.compile(r"(?:\d+(?:[.,/]\d+)?(?:\s*[-–]\s*\d+(?:[.,/]\d+)?)?|[�
 _QUANTITY_START = frozenset("0123456789½¼¾⅓⅔")
 
 
+def _menu_entry(ln: _Line) -> bool:
+    """A bulleted item of up to three capitalised words ('• World News'): a menu's entry, which
+    introduces no text (a list item of a sentence's case, '• Bugs fixed', may well)."""
+    return ln.bullet and 1 <= ln.nwords <= 3 and all(w[:1].isupper() for w in ln.words)
+
+
 def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
     """jusText's context-sensitive pass: headings, short and near-good lines take their neighbours' class."""
     _promote_near_runs(ls, p)
@@ -807,12 +814,17 @@ def _context_pass(ls: list[_Line], p: dict[str, Any]) -> None:
     # it and the next good line are at most heading_distance (this step makes no line good)
     max_dist = p["heading_distance"]
     between = -1  # characters up to the next good line below; -1: none below
+    menu_run = 0  # menu entries in a row just below
     for ln in reversed(ls):
         cls = ln.cls
-        if cls == "short" and ln.heading and 0 <= between <= max_dist:
+        menu = cls == "short" and _menu_entry(ln)
+        menu_run = menu_run + 1 if menu else 0
+        if cls == "short" and ln.heading and 0 <= between <= max_dist and not menu:
             ln.cls = "near"
         if cls == "good":
             between = 0
+        elif menu_run >= p["menu_entries"]:
+            between = -1  # a heading above a menu heads the menu ('All Football' over '• UK News')
         elif between >= 0:
             between += ln.nchars
     new = [ln.cls for ln in ls]
