@@ -78,6 +78,7 @@ LOW_CONTENT = define(
     near_run=4,  # this many near-good lines in a row (short ones between) are text
     near_run_chars=300,  # or this many characters of them
     teaser_dates=3,  # this many short date lines mark a teaser list: each date starts a cluster
+    teaser_lines=3,  # lines of a teaser closed by its date line ('headline / blurb / 5 hours ago')
     listing_teasers=4,  # this many clusters each opened by its date line ...
     listing_share=1.5,  # ... together this many times the largest cluster: the page is a list of teasers, all kept
     cluster_keep_chars=2000,  # a cluster below the largest with this much good text is text, however large the largest
@@ -478,9 +479,12 @@ def _data() -> dict[str, Any]:
         rf"|\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./]\s?\d{{1,2}}[./]\s?\d{{2,4}}|(?:{months})\.?,?\s+\d{{4}})",
         re.IGNORECASE,
     )
+    from .comments import relative_time_pattern  # (comments reads this module's date pattern)
+
     return {
         "stop": stop,
         "stop_index": {w: tuple(c) for w, c in index.items()},
+        "relative": relative_time_pattern(),
         "boilerplate": _Patterns(_sections("boilerplate.txt")),
         "meta": _Patterns(_sections("meta.txt")),
         "date": date,
@@ -904,12 +908,14 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     date_re = data["date"]
     dates = [k for k, ln in enumerate(ls) if ln.nwords <= 8 and _is_date_line(ln, date_re)]
     split_at_dates = len(dates) >= p["teaser_dates"]
+    unkept_dates: list[_Line] = []  # date lines kept by the context, taken out to part the teasers
     posts = _thread_posts(ls, p["thread_posts"], date_re)
     date_set = set(dates)
     clusters: list[list[_Line]] = []
     broken: list[bool] = []  # the cluster starts after a section break
     dated: list[bool] = []  # the cluster starts only because a date line or a section break split it from a near one
     by_date: list[bool] = []  # the cluster is a teaser opened by its own date line
+    closed: list[bool] = []  # the cluster is a teaser closed by its own date line ('... / 5 hours ago')
     gap = distance = 0
     section = False
     after_date = False
@@ -918,6 +924,7 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
             continue
         if split_at_dates and k in date_set and ln.cls == "good":
             ln.cls = "bad"
+            unkept_dates.append(ln)
         if ln.cls == "good" and k not in date_set:
             if clusters and 0 <= gap < p["cluster_gap"]:
                 clusters[-1].append(ln)
@@ -926,10 +933,14 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
                 broken.append(gap == -1 and section)
                 dated.append(gap == -1 and distance < p["cluster_gap"])
                 by_date.append(gap == -1 and after_date and distance < p["cluster_gap"])
+                closed.append(False)
             gap = distance = 0
             section = after_date = False
             continue
         distance += max(ln.nchars, 20)
+        if (split_at_dates and k in date_set and clusters and 0 <= gap < p["cluster_gap"]
+                and len(clusters[-1]) <= p["teaser_lines"]):
+            closed[-1] = True
         # ('Author' as a list item is a forum badge or a search facet, not the author box's header)
         # (an inline 'Read more: <headline>' link inside the article does not part it either)
         if (ln.kind in _SECTION_BREAKS and not (ln.bullet and ln.kind == "author-bio")
@@ -963,15 +974,21 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
     thread = _thread_span(posts, clusters)
     # a page that is itself a list of dated teasers (a blog's or a newsroom's index): when the
     # teasers together outweigh the largest cluster by far, they are the page's text; unless the
-    # largest is an article (long prose paragraphs): then they are links to other articles
-    teasers = [w for w, d in zip(weights, by_date) if d]
+    # largest is an article (long prose paragraphs): then they are links to other articles.
+    # Teasers closed by their date ('1. SigNoz is hiring (signoz.io) / 17 hours ago') make a
+    # listing only when the largest cluster is one of them: date lines also close the comments
+    # and answers of a Q&A page
+    if not closed[main]:
+        closed = [False] * len(closed)
+    dated_teaser = [d or c for d, c in zip(by_date, closed)]
+    teasers = [w for w, d in zip(weights, dated_teaser) if d]
     listing = (len(teasers) >= p["listing_teasers"] and sum(teasers) >= p["listing_share"] * top
                and not any(ln.end_punct and ln.nchars >= p["lead_keep_chars"] and ln.stop >= p["stopwords_high"]
                            for ln in clusters[main]))
     for n, (c, w) in enumerate(zip(clusters, weights)):
         if thread[0] <= c[0].i <= thread[1]:
             continue  # a reply in a forum thread: short next to the opening post, but text all the same
-        if listing and by_date[n] and (footer_i is None or c[0].i < footer_i):
+        if listing and dated_teaser[n] and (footer_i is None or c[0].i < footer_i):
             continue  # an entry of a listing page, above its footer
         share = p["cluster_share_after"] if n > main and broken[n] else p["cluster_share"]
         if n > main and footer_i is not None and c[0].i > footer_i:
@@ -995,6 +1012,11 @@ def _keep_main_clusters(ls: list[_Line], p: dict[str, Any], data: dict[str, Any]
         if w < share * top and not lead:
             for ln in c:
                 ln.cls = "bad"
+    if listing:
+        # the date lines of a listing's teasers are part of its entries
+        for ln in unkept_dates:
+            if footer_i is None or ln.i < footer_i:
+                ln.cls = "good"
 
 
 # a link to one other article inside the text: a prompt, a colon, a headline ('Read more:
@@ -1082,7 +1104,10 @@ def _is_date_line_uncached(ln: _Line, date_re: re.Pattern[str]) -> bool:
         return False
     rest, found = date_re.subn(" ", ln.core)  # one scan finds and removes the dates
     if not found:
-        return False
+        # a relative time stamps a teaser or a post as a date does ('5 hours ago', 'vor 2 Tagen')
+        rest, found = _data()["relative"].subn(" ", ln.core.lower())
+        if not found:
+            return False
     rest = _TIME.sub(" ", rest)
     leftover = [w for w in _WORD.findall(rest)]
     return len(leftover) <= 4
