@@ -1823,3 +1823,31 @@ def test_a_listing_of_entries_closed_by_their_age_keeps_the_ages():
     off = Context(page=page, config=replace(DEFAULT_CONFIG, params={"N102": {"teaser_lines": 0}}))
     off.results["noise"] = noise.run(off)
     assert [off.labels[n - 1].label for n in ages] == ["boilerplate", "boilerplate"]
+
+
+def test_a_category_line_with_its_label_is_meta_wherever_it_is():
+    """'Kategorie: ...' under a blog post, above its comment form (trafilatura evaluation page):
+    the lines there are not at the article's edge, but a category named with its label is meta."""
+    lines = (
+        "Das ist natürlich leicht zu sagen, wenn man in einer privilegierten Welt lebt, wie wir. Aber auch hier sind Menschen oft gefangen und eben nicht glücklich. Uns geht es gut und wir haben die Aufgabe uns deswegen auch um andere zu kümmern. Jeder sollte dieselbe Chance haben, ganz egal welche Herkunft oder welches Schicksal einen in diese Welt gebracht hat. Deswegen freue ich mich auch so sehr über unsere Kooperation mit dem Social Surf Club. Dieses Jahr finanzieren wir zum ersten Mal ein Girls Camp. 20 Mädchen, die sich in herausfordernden Lebenssituationen befinden und/oder sozial benachteiligt sind, haben die Möglichkeit diesen Sommer in Dänemark Surfen zu lernen. Hier können wir inspirieren, fördern und unterstützen, Wissen und Selbstbewusstsein vermitteln.",
+        "Ich muss es einfach fragen: Können wir irgendwann Surfshorts für Männer und Jungs erwarten? Mein Mann fragt scherzweise jedes Jahr, wann die MYMARINOs herauskommen.",
+        "Ja, das kenne ich! Bei uns arbeiten tatsächlich ja auch ein paar Männer. 🙂 Aber tatsächlich sehe ich das so: Schuster, bleib bei deinen Leisten! Ich glaube, es ist wirklich wichtig und richtig, dass man sich auf das besinnt, was man gut kann. Und der Erfolg liegt vielleicht auch darin, sich zu besinnen und anderen die Spielwiese für andere Themen zu überlassen.",
+        "Wenn du Frauen mit einer unternehmerischen Vision einen Tipp geben könntest, welcher wäre es?",
+        "Mein Tipp ist definitiv: machen! Es ist gut, realistisch zu bleiben, aber es ist auch nicht gut, wenn man vor lauter Sorge, was da vielleicht auf einen zukommen könnte, gar nicht erst anfängt.",
+        "In Gesprächen höre ich oft raus, dass es das Geld ist, was Menschen daran hindert, mutig zu sein. Man hat Verpflichtungen, sich vielleicht an einen bestimmten Lebensstil gewöhnt…. aber dabei darf man eben nicht vergessen, glücklich zu sein. Wenn man sich wirklich hinterfragt und sich auch die Frage stellt „Was ist das Schlimmste, was passieren könnte?“ – dann kann man sicherlich die richtigen Prioritäten setzen. Vielleicht verschiebt man den Kauf einer Eigentumswohnung noch mal, weil eine großartige Idee in einem schlummert. Denn wenn man das tut, was einen wirklich glücklich macht, dann ist man damit auch erfolgreich!",
+        "Vielen Dank für dieses schöne Interview, liebe Mareen.",
+        "Meine Sommeraktion mit MYMARINI",
+        "Ich war vor ein paar Wochen das erste Mal seit der Geburt meines Sohnes wieder in Hamburg, ein bisschen bummeln. Natürlich habe ich auch im neuen Store von MYMARINI vorbeigeschaut und bin in ein paar Outfits geschlüpft. Alle meine MYMARINI-Favoriten findet ihr jetzt gesammelt hier.",
+        "Photocredits MYMARINI: Christin Schwarzer",
+        "Kategorie: Alle Blogposts , Artikel , Blog , Fair Fashion , Go Green",
+        "Leser-Interaktionen",
+        "Schreibe einen Kommentar",
+    )
+    ctx = classify("\n\n".join(lines) + "\n")
+    lab = {ln.text.strip(): (lb.label, lb.kind) for ln, lb in zip(ctx.page.lines, ctx.labels) if not ln.blank}
+    assert lab["Kategorie: Alle Blogposts , Artikel , Blog , Fair Fashion , Go Green"] == ("meta", "category")
+    assert lab["Meine Sommeraktion mit MYMARINI"][0] == "body"
+    # a sentence that names a category after its opening words is text
+    prose = "Ich muss es einfach fragen: Können wir irgendwann Surfshorts für Männer und Jungs erwarten? Kategorie: Herren."
+    ctx = classify("\n\n".join(lines[:3] + (prose,) + lines[3:]) + "\n")
+    assert next(lb.label for ln, lb in zip(ctx.page.lines, ctx.labels) if ln.text == prose) == "body"

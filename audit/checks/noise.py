@@ -1602,6 +1602,9 @@ def _structure(ls: list[_Line], html: bool) -> None:
                 seen_headings.add(ln.key)
 
 
+_LABEL_CHARS = 25  # a label ('Kategorie:', 'Posted in:') ends within this many characters
+
+
 def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> list[_Line]:
     """Final labels: body/boilerplate from the classes, then the title and the meta lines.
     Returns the byline-like lines seen (wherever they are)."""
@@ -1631,8 +1634,11 @@ def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> 
     for k, ln in enumerate(ls):
         if ln.label == "title" or (ln.rule is not None and ln.rule not in (LOW_CONTENT.code,)):
             continue
-        # meta sits at the article's edges: only lines there are examined
+        # meta sits at the article's edges: only lines there are examined, and lines that name
+        # the page's category with its label ('Kategorie: Blog, Fair Fashion')
         if not (head_from - 3 <= k < head_to + edge or last_good < k <= tail_to or ln.nwords <= 6):
+            if ":" in ln.core[:_LABEL_CHARS] and ln.nwords <= max_words and _meta_kind(ln, data) == ("category", True):
+                _set(ln, "meta", "category", META_LINE.code)
             continue
         if ln.nwords > max_words:
             continue
@@ -1642,7 +1648,9 @@ def _assign(ls: list[_Line], ctx: Context, data: dict[str, Any], html: bool) -> 
         in_head = head_from <= k < head_to or (explicit and k < first_good and k <= 3)
         near_title = title_k is not None and abs(k - title_k) <= 2
         in_tail = last_good < k <= last_good + edge and kind in ("byline", "source-credit", "date")
-        if kind and (in_head or near_title or in_tail or (explicit and kind in ("byline", "reading-time", "date"))):
+        labelled = explicit and (kind in ("byline", "reading-time", "date")
+                                 or (kind == "category" and ":" in ln.core[:_LABEL_CHARS]))
+        if kind and (in_head or near_title or in_tail or labelled):
             _set(ln, "meta", kind, META_LINE.code)
         elif (not html and title_k is not None and title_k < k < first_good and ln.label is None
               and _DASH_CREDIT.search(ln.core) and ln.nwords >= 4):
