@@ -1851,3 +1851,60 @@ def test_a_category_line_with_its_label_is_meta_wherever_it_is():
     prose = "Ich muss es einfach fragen: Können wir irgendwann Surfshorts für Männer und Jungs erwarten? Kategorie: Herren."
     ctx = classify("\n\n".join(lines[:3] + (prose,) + lines[3:]) + "\n")
     assert next(lb.label for ln, lb in zip(ctx.page.lines, ctx.labels) if ln.text == prose) == "body"
+
+
+# the end of a blog post on Python's speed and memory (trafilatura evaluation page), as rendered
+_PYTHON_POST_END = (
+    "",
+    "List Comprehensions",
+    "",
+    "List comprehensions are mechanism to process an iterable and create a list the same time. Common cases include filtering or applying a function to the elements of the iterable.",
+    "",
+    "[city.name for city in cities]",
+    "",
+    "List comprehensions are slower than map and filter and using generators instead of list comprehension does not change the outcome:",
+    "",
+    "Even with a lambda function, map is faster:",
+    "",
+    "Dictionary comprehensions",
+    "",
+    "Comprehensions also work on dictionaries:",
+    "",
+    "{city.name: city for city in cities}",
+    "",
+    "Dictionary comprehensions are slower than map and filter as well:",
+    "",
+    "Conclusion",
+    "",
+    "I know it's a lot of graphs, so I'll summarize them:",
+    "",
+    "  • Tuples save a bit of memory when replacing lists",
+    "  • Tuples save lots of memory when replacing dictionaries",
+    "  • Generators save memory only for large tuples, but are faster to iterate",
+    "  • Slotted classes save a lot of memory",
+    "  • Namedtuples are better than classes but worse than slotted classes",
+    "  • Map and filter are sometimes faster than comprehensions",
+    "",
+    "  • Author: Jacopo Cascioli",
+    "  • Published: 03 December 2019",
+    "  • Updated: 06 December 2019",
+    "  • Rss",
+    "  • License: by-nc-sa",
+    "",
+    "© 2020 Strangemachines",
+)
+
+
+def test_a_list_the_text_introduces_is_not_cut_in_two():
+    """The post's closing list ('I'll summarize them:') runs on after the last paragraph: its
+    last items are the list's, not links after the article. The author box after a blank line is
+    another list; and a list under a bare header is not extended (it may be a teaser list)."""
+    text = "\n".join(_PYTHON_POST_END) + "\n"
+    lab = _labels_by_text(classify(text))
+    for item in ("• Tuples save a bit of memory when replacing lists", "• Slotted classes save a lot of memory",
+                 "• Map and filter are sometimes faster than comprehensions"):
+        assert lab[item] == "body", item
+    assert lab["• Author: Jacopo Cascioli"] != "body" and lab["• License: by-nc-sa"] != "body"
+    bare = text.replace("I know it's a lot of graphs, so I'll summarize them:", "Newest Stories")
+    lab = _labels_by_text(classify(bare))
+    assert lab["• Map and filter are sometimes faster than comprehensions"] == "boilerplate"

@@ -70,6 +70,7 @@ LOW_CONTENT = define(
     lead_chars=120,  # a sentence-like line this long, stop-word rich, ...
     lead_gap=400,  # ... this few characters before the text is its lead paragraph
     lead_keep_chars=300,  # a cluster above the main one with a prose paragraph this long is kept
+    list_intro_chars=100,  # a paragraph this long (or a line ending in ':') right above a list introduces it
     closing_lines=2,  # lines right after the last paragraph that may be its closing sentence ...
     closing_words=4,  # ... if they have this many words and end like a sentence
     quantity_run=4,  # this many lines in a row opening with a quantity are a list of ingredients or parts ...
@@ -1225,6 +1226,7 @@ def run(ctx: Context) -> dict[str, Any]:
         _drop_author_bios(ls, bio_words, bylines)
         _drop_author_boxes(ls, bio_words, ctx.config.param(META_LINE, "bio_name_words"))
         _drop_long_edge_bios(ls, bp_re, contains_max)
+        _continue_kept_lists(ls, p["list_intro_chars"])
     if "]" in page.text:  # (one scan of the page spares a look at every line of the 9 in 10 pages without)
         _drop_tagged_teasers(ls, ctx.config.param(TRAILING_LINKS, "tagged_teaser_words"))
 
@@ -1429,6 +1431,30 @@ def _drop_long_edge_bios(ls: list[_Line], bp_re: _Patterns, contains_max: int) -
 
 _BYLINE_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "av", "written", "posted", "words", "text",
                            "texte", "author", "autor", "autorin", "auteur", "autore", "redakteur", "redaktion"})
+
+
+def _continue_kept_lists(ls: list[_Line], intro_chars: int) -> None:
+    """A list the article holds is not cut in two: bulleted lines straight after a kept list item
+    (no blank line between them) that only the context left out are its further items ('• Slotted
+    classes save a lot of memory' after '• Tuples save ...'), when the text introduces the list (a
+    paragraph or a line ending in ':' just above it; a list under a bare header, 'Newest Stories',
+    is as likely a teaser list). A phrase, template or meta line, a menu entry or a line that is
+    not a list item ends the list."""
+    intro = False  # the list the last line belongs to is introduced by the text above it
+    for k in range(1, len(ls)):
+        ln, prev = ls[k], ls[k - 1]
+        if not (ln.bullet and prev.bullet and ln.i == prev.i + 1):
+            intro = (ln.bullet and prev.label == "body" and not prev.bullet
+                     and (prev.nchars >= intro_chars or prev.core.endswith(":")))
+            continue
+        if (intro and ln.label == "boilerplate" and ln.rule in _CONTEXT_RULES and prev.label == "body"
+                and prev.cls == "good" and not _menu_entry(ln)):
+            _set(ln, "body", None, None)
+            ln.cls = "good"
+
+
+# the rules that leave a line out for its context alone (no phrase, template or meta of its own)
+_CONTEXT_RULES = frozenset({LOW_CONTENT.code, TRAILING_LINKS.code})
 
 
 def _drop_tagged_teasers(ls: list[_Line], max_words: int) -> None:
