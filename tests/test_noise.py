@@ -1908,3 +1908,21 @@ def test_a_list_the_text_introduces_is_not_cut_in_two():
     bare = text.replace("I know it's a lot of graphs, so I'll summarize them:", "Newest Stories")
     lab = _labels_by_text(classify(bare))
     assert lab["• Map and filter are sometimes faster than comprehensions"] == "boilerplate"
+
+
+def test_account_dialogs_hidden_in_the_page_are_boilerplate():
+    """Login, registration and password-reset dialogs that a page carries in its markup (ZDF,
+    a shop): their prompts and form messages are boilerplate; an article's sentence on passwords
+    is not."""
+    dialog = ("Mit ZDF-Konto anmelden.", "Passwort vergessen?", "Login mit ARD-Konto",
+              "Bitte trage eine E-Mail-Adresse ein.",
+              "Diese Email-Adresse ist bereits bei uns registriert. Bist vielleicht bereits bei Mein ZDF angemeldet?",
+              "Das Passwort muss mindestens 8 Zeichen lang sein.", "Neues Passwort vergeben", "Passwort geändert",
+              "Deine Registrierung war erfolgreich", "Forgot your password?", "Reset Password", "Create Account")
+    prose = ("Ein gutes Passwort muss nicht kompliziert sein, sagen Fachleute: Lange Sätze aus mehreren Wörtern "
+             "sind sicherer als kurze Zeichenketten mit Sonderzeichen.")
+    # (between two paragraphs, where the context alone would keep short lines)
+    text = "\n\n".join(("Sicher im Netz", _PARAGRAPH, prose) + dialog + (_PARAGRAPH.replace("the", "a"),)) + "\n"
+    lab = _labels_by_text(classify(text))
+    assert [lab[line] for line in dialog] == ["boilerplate"] * len(dialog)
+    assert lab[prose] == "body"
