@@ -457,3 +457,60 @@ def test_an_interviews_questions_and_answers_are_not_unmarked_comments():
     ctx = audit(Config(params={"C102": {"max_tail_questions": 1.0}}))
     assert [f.code for f in ctx.findings if f.family == "comments"] == ["C102"]
     assert ctx.labels[question].label == "comment"
+
+
+def test_an_event_listings_dates_and_hours_are_not_post_stamps():
+    """A page of tasting dates as trafilatura extracts it: 'Termin: 28.02.2020, 18:30 Uhr' names when
+    an event takes place, so the dates with hours do not open a comment section. A post's stamp
+    with another label ('Verfasst am:', phpBB) still is one."""
+    events = (
+        "Auch im Jahr 2020 wird es wieder Termine für Whisky-, Rum- und Ginverkostungen geben. Die ersten Termine stehen bereits fest, weitere werden in den nächsten Tagen und Wochen dazu kommen.",
+        "Februar 2020",
+        "Termin: 21.02.2020, 19 Uhr",
+        "- Ort: Ort: Rosi`s Bar & Restaurant, Martha-Brautzsch-Str. 10, Halle/Saale",
+        "- Thema: Glenmorangie & Ardbeg mit 3-Gang Menü",
+        "Die Lagerung in verschiedenen Fasstypen steht bei Glenmorangie im Mittelpunkt. Ardbeg bietet intensive und torfige Whiskies in verschiedenen Abfüllungen. Jeweils 3 Whiskies je Sorte werden probiert.",
+        "- Eintritt: 69,00 €/Person",
+        "- Anmeldung & Karten: per Email unter wdz@whiskyverkostung.com oder per Tel. unter +4915208649244",
+        "Termin: 28.02.2020, 18:30 Uhr",
+        "- Ort: Marktplatz Halle/Saale",
+        "- Rum – Tour mit der Hallunken – Schunkel",
+        "- Eintritt: 44,90 €/Person",
+        "- Anmeldung & Karten: Tourist-Information im Marktschlösschen oder Tel. unter 0345 122 99 84",
+        "Termin: 29.02.2020, 19 Uhr",
+        "- Ort: Kornhaus Dessau, Kornhausstr. 146, Dessau",
+        "- Thema: Irish Whiskey Dinner mit 3-Gang Menü",
+        "Klassische und neue Abfüllungen der „Grünen Insel“ wird es heute zum Probieren geben.",
+        "- Eintritt: 65,00 €/Person",
+        "- Anmeldung & Karten unter www.kornhaus-dessau.de",
+        "März 2020",
+        "Termin: 06.03.2020, 19 Uhr",
+        "- Ort: Gaststätte Felsenblick, Zum Saaleblick 11, 06114 Halle",
+        "- Thema: Whiskies aus aller Welt mit Buffet",
+        "Es werden Whiskies aus verschiedenen Regionen der Welt verkostet (Asien, Europa, Südafrika)",
+        "- Eintritt: 58,00 €/Person",
+        "- Anmeldung & Karten: per Email unter wdz@whiskyverkostung.com oder per Tel. unter +4915208649244",
+        "Termin: 27.03.2020, 18:30 Uhr",
+        "- Ort: Marktplatz Halle/Saale",
+        "- Rum – Tour mit der Hallunken – Schunkel",
+        "- Eintritt: 44,90 €/Person",
+        "- Anmeldung & Karten: Tourist-Information im Marktschlösschen oder Tel. unter 0345 122 99 84",
+        "Mai 2020",
+        "Termin: 08.05.2020, 19 Uhr",
+        "- Ort: Gaststätte Felsenblick, Zum Saaleblick 11, 06114 Halle",
+        "- Thema: Schottischer Whisky mit Buffet",
+        "Es werden Whikies aus verschiedenen Regionen Schottlands verkostet.",
+        "- Eintritt: 58,00 €/Person",
+        "- Anmeldung & Karten: per Email unter wdz@whiskyverkostung.com oder per Tel. unter +4915208649244",
+        "Weitere Termine folgen in Kürze…",
+    )
+    text = "\n".join(events) + "\n"
+    page = Page.from_text(Document(id="t", text=text), text, kind="html")
+    ctx = Context(page=page, config=DEFAULT_CONFIG)
+    ctx.results["noise"] = noise.run(ctx)
+    ctx.results["comments"] = comments.run(ctx)
+    assert ctx.results["comments"]["start_line"] is None
+    assert not any(lab.label == "comment" for lab in ctx.labels)
+    data, date_re = comments._data(), noise.date_pattern()
+    assert comments._signal("Termin: 28.02.2020, 18:30 Uhr", data, date_re) is None
+    assert comments._signal("Verfasst am: 28.02.2020, 18:30", data, date_re) is not None

@@ -101,7 +101,7 @@ _SENTENCE_END = re.compile(r"[.!?:;,]\s*$")
 # noise rules that drop lines for being short or after the text (not for a boilerplate phrase)
 _LEFTOVER_RULES = frozenset({noise.LOW_CONTENT.code, noise.TRAILING_LINKS.code})
 # whole-line kinds, searched kinds, and the one split into named alternatives (thread cues)
-_WHOLE = ("header", "author", "reply", "stamp-label", "rating", "byline")
+_WHOLE = ("header", "author", "reply", "stamp-label", "event-label", "rating", "byline")
 _SEARCH = ("relative", "stamp-reply")
 
 
@@ -195,6 +195,8 @@ def _signal(text: str, data: dict[str, Any], date_re: re.Pattern[str]) -> str | 
             kind, at = stamp
             if kind == "time" or words <= 8:
                 prefix = glued[:at].strip(" ,|-–•·#*")
+                if prefix.endswith(":") and data["event-label"].match(prefix):
+                    return None  # 'Termin: 28.02.2020, 18:30 Uhr': when an event takes place
                 if data["stamp-reply"].search(glued):
                     return "author"  # reply/quote controls on the stamp line: a post's header
                 if kind == "time" and prefix and _is_handle(prefix, data):
