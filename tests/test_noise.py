@@ -1926,3 +1926,17 @@ def test_account_dialogs_hidden_in_the_page_are_boilerplate():
     lab = _labels_by_text(classify(text))
     assert [lab[line] for line in dialog] == ["boilerplate"] * len(dialog)
     assert lab[prose] == "body"
+
+
+def test_the_answer_form_of_qa_sites_is_boilerplate():
+    """The answer form and the 'Hot Network Questions' header of the Stack Exchange sites (DEV
+    page wcx_b7553c6080f1): between two answers, where the context alone would keep short lines."""
+    form = ("| Show 12 more comments", "Thanks for contributing an answer to Electrical Engineering Stack Exchange!",
+            "* Please be sure to answer the question. Provide details and share your research!",
+            "* Asking for help, clarification, or responding to other answers.",
+            "* Making statements based on opinion; back them up with references or personal experience.",
+            "To learn more, see our tips on writing great answers.", "Hot Network Questions")
+    text = "\n\n".join((_PARAGRAPH,) + form + (_PARAGRAPH.replace("the", "a"),)) + "\n"
+    lab = _labels_by_text(classify(text))
+    assert [lab[line] for line in form] == ["boilerplate"] * len(form)
+    assert lab[_PARAGRAPH.strip()] == "body"
