@@ -344,7 +344,7 @@ def _f1(p: float, r: float) -> float:
 
 def test_regression_pages_score_above_floor():
     """Snippet F1 (trafilatura's method) and shingle F1 (ScrapingHub's) on 30 DEV pages;
-    keeping every line scores 0.68 / 0.70 here, the classifier 0.905 / 0.866."""
+    keeping every line scores 0.68 / 0.70 here, the classifier 0.913 / 0.867."""
     tp = fp = fn = 0
     precisions, recalls = [], []
     comment_found = comment_total = 0
@@ -368,7 +368,7 @@ def test_regression_pages_score_above_floor():
             recalls.append(hit / sum(true.values()) if sum(true.values()) else 1.0)
     snippet_f1 = _f1(tp / (tp + fp), tp / (tp + fn))
     body_f1 = _f1(sum(precisions) / len(precisions), sum(recalls) / len(recalls))
-    assert snippet_f1 >= 0.89, snippet_f1
+    assert snippet_f1 >= 0.90, snippet_f1
     assert body_f1 >= 0.855, body_f1
     assert comment_found >= 3, (comment_found, comment_total)  # of 5
 
