@@ -909,7 +909,12 @@ def test_clusters_after_a_dated_copyright_line_are_dropped():
             "Terms of Use\n" + dialogs + "\n")
     ctx = classify(text)
     assert all(label(ctx, n)[0] == "boilerplate" for n in range(8, 16))
-    ctx = classify(text.replace("© 2026 Allen Edmonds LLC. All Rights Reserved", "© picture alliance/dpa"))
+    # (the eight copies of the dialog open with the same words: the templated-list rule is left
+    # out here, which would drop them whatever the cluster rules say)
+    pic = text.replace("© 2026 Allen Edmonds LLC. All Rights Reserved", "© picture alliance/dpa")
+    page = Page.from_text(Document(id="t", text=pic), pic, kind="text")
+    ctx = Context(page=page, config=replace(DEFAULT_CONFIG, params={"N102": {"template_run": 99}}))
+    ctx.results["noise"] = noise.run(ctx)
     assert all(label(ctx, n)[0] == "body" for n in range(8, 16))
 
 
@@ -1940,3 +1945,32 @@ def test_the_answer_form_of_qa_sites_is_boilerplate():
     lab = _labels_by_text(classify(text))
     assert [lab[line] for line in form] == ["boilerplate"] * len(form)
     assert lab[_PARAGRAPH.strip()] == "body"
+
+
+def test_a_link_list_made_from_a_template_is_boilerplate():
+    """Kept lines in a row that open with the same words (a cleaning firm's pages for every city,
+    DEV page wcx_3791c82875f2) are a templated link list; steps that share only their first
+    two words ('Step 1: ...') are not."""
+    cities = (
+        'Average Costs for Cleaning Services in Albuquerque New Mexico',
+        'Average Costs for Cleaning Services in Anaheim California',
+        'Average Costs for Cleaning Services in Arlington Texas',
+        'Average Costs for Cleaning Services in Atlanta',
+        'Average Costs for Cleaning Services in Aurora Colorado',
+        'Average Costs for Cleaning Services in Austin',
+        'Average Costs for Cleaning Services in Bakersfield California',
+        'Average Costs for Cleaning Services in Baltimore',
+    )
+    steps = tuple(f"Step {n}: " + text for n, text in enumerate((
+        "Measure the room and note where the sockets are.", "Move the furniture away from the walls.",
+        "Cover the floor with old sheets or plastic.", "Fill the cracks and let the filler dry overnight.",
+        "Sand the filled spots until they are smooth.", "Paint the ceiling first, then the walls."), 1))
+    # (between paragraphs, where the context alone keeps short lines)
+    text = "\n\n".join((_PARAGRAPH,) + steps + ("Cities we serve",) + cities + (_PARAGRAPH.replace("the", "a"),)) + "\n"
+    lab = _labels_by_text(classify(text))
+    assert [lab[c] for c in cities] == ["boilerplate"] * len(cities)
+    assert [lab[s] for s in steps] == ["body"] * len(steps)
+    page = Page.from_text(Document(id="t", text=text), text, kind="text")
+    off = Context(page=page, config=replace(DEFAULT_CONFIG, params={"N102": {"template_run": 99}}))
+    off.results["noise"] = noise.run(off)
+    assert [_labels_by_text(off)[c] for c in cities] == ["body"] * len(cities)  # the context alone keeps them

@@ -57,6 +57,8 @@ LOW_CONTENT = define(
     stopwords_low=0.30,  # share of stop words for near-good
     stopwords_high=0.32,  # share of stop words for good
     heading_distance=200,  # characters from a heading to the good text it introduces
+    template_run=6,  # this many kept lines in a row opening with the same words are a templated link list ...
+    template_words=3,  # ... when they share this many first words
     menu_entries=3,  # bulleted entries of up to three capitalised words in a row: a menu, not text
     min_good_chars=250,  # below this much good text, near-good lines anchor the text
     cluster_gap=400,  # characters of bad lines that separate two clusters of good lines
@@ -1229,6 +1231,7 @@ def run(ctx: Context) -> dict[str, Any]:
         _continue_kept_lists(ls, p["list_intro_chars"])
     if "]" in page.text:  # (one scan of the page spares a look at every line of the 9 in 10 pages without)
         _drop_tagged_teasers(ls, ctx.config.param(TRAILING_LINKS, "tagged_teaser_words"))
+    _drop_template_lists(ls, p["template_run"], p["template_words"])
 
     # labels for every page line; blank lines take the label of the line before (or body)
     labels: list[LineLabel] = []
@@ -1455,6 +1458,26 @@ def _continue_kept_lists(ls: list[_Line], intro_chars: int) -> None:
 
 # the rules that leave a line out for its context alone (no phrase, template or meta of its own)
 _CONTEXT_RULES = frozenset({LOW_CONTENT.code, TRAILING_LINKS.code})
+
+
+def _drop_template_lists(ls: list[_Line], min_run: int, words: int) -> None:
+    """Kept lines in a row that all open with the same words and differ only at the end ('Average
+    Costs for Cleaning Services in Austin', '... in Baltimore', ...) are a link list made from a
+    template (a site's pages for every city, product or tag), or repeated warnings of a broken
+    page: not text written for this page."""
+    run: list[_Line] = []
+    key = None
+    for ln in ls + [None]:  # type: ignore[list-item]
+        k = None
+        if ln is not None and ln.label in ("body", "title") and ln.nwords > words and ln.nchars <= 200:
+            k = " ".join(ln.lwords[:words])
+        if k is not None and k == key:
+            run.append(ln)
+            continue
+        if len(run) >= min_run:
+            for x in run:
+                _set(x, "boilerplate", "link-list", LOW_CONTENT.code)
+        run, key = ([ln], k) if k is not None else ([], None)
 
 
 def _drop_tagged_teasers(ls: list[_Line], max_words: int) -> None:
