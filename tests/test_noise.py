@@ -762,8 +762,11 @@ def test_paragraph_opening_with_the_bylines_name_is_the_authors_bio():
     assert label(ctx, 2)[:2] == ("meta", "byline")
     assert label(ctx, 10)[:3] == ("boilerplate", "author-bio", "N110")
     assert label(ctx, 9)[0] == "body"  # another name opening a paragraph
-    # without the byline the same paragraph is text
+    # without the byline, a name and a role opening the last paragraph still make it a bio
+    # (data/noise/bios.txt); with a paragraph after it, inside the article, it is text
     ctx = classify(text.replace(byline + "\n", "December 23, 2019\n"))
+    assert label(ctx, 10)[:2] == ("boilerplate", "author-bio")
+    ctx = classify(text.replace(byline + "\n", "December 23, 2019\n") + _paragraphs(1, first=7) + "\n")
     assert label(ctx, 10)[0] == "body"
     # 'By' capitalised opens a byline too; a title-case phrase is not one
     assert noise._BYLINE.match("By Perry Bacon Jr.") and noise._BYLINE.match("Written by Perry Bacon Jr.")
@@ -1974,3 +1977,22 @@ def test_a_link_list_made_from_a_template_is_boilerplate():
     off = Context(page=page, config=replace(DEFAULT_CONFIG, params={"N102": {"template_run": 99}}))
     off.results["noise"] = noise.run(off)
     assert [_labels_by_text(off)[c] for c in cities] == ["body"] * len(cities)  # the context alone keeps them
+
+
+def test_the_authors_bio_at_either_end_of_the_text_is_boilerplate():
+    """A last paragraph that opens with a person's name and role ('Felix Stalder ist Professor für
+    ...', trafilatura evaluation page; 'Oliver Simpson is a Senior Research Executive at ...', DEV
+    page) is the author's bio; the same sentence inside the article describes its subject, and a
+    sentence about a role without a name ('The new director is ...') is no bio."""
+    bios = ("Felix Stalder ist Professor für Digitale Kultur und Theorien der Vernetzung in Zürich. Er beschäftigt "
+            "sich damit, wie Gesellschaft, Kultur und Technologien zusammenwirken, und hat das Buch „Kultur der "
+            "Digitalität“ geschrieben.",
+            "Oliver Simpson is a Senior Research Executive at Website Builder Expert, providing objective, in-depth "
+            "research on website builders.")
+    for bio in bios:
+        text = "\n\n".join((_paragraphs(3), bio)) + "\n"
+        assert _labels_by_text(classify(text))[bio] == "boilerplate"
+        inside = "\n\n".join((_paragraphs(2), bio, _paragraphs(2, first=3))) + "\n"
+        assert _labels_by_text(classify(inside))[bio] == "body"
+    role = "The new director is the founder of a bakery chain and ran it for twenty years before she retired."
+    assert _labels_by_text(classify("\n\n".join((_paragraphs(3), role)) + "\n"))[role] == "body"

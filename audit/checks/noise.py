@@ -468,6 +468,12 @@ class _Patterns:
         return found
 
 
+# a person's name opening a bio: two or three capitalised words ('Dr. Shelby Loos', 'Clara Löw',
+# 'Ernst van der Berg'), an initial allowed
+_BIO_NAME = (r"(?:(?:Dr|Prof)\.? )*[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?: [A-ZÀ-ÖØ-Þ]\.)?"
+             r"(?: (?:van |von |de |da |del |le |der )*[A-ZÀ-ÖØ-Þ][\w'’-]+){1,2}")
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     stop = stopword_lists()
@@ -489,6 +495,8 @@ def _data() -> dict[str, Any]:
         "stop_index": {w: tuple(c) for w, c in index.items()},
         "relative": relative_time_pattern(),
         "boilerplate": _Patterns(_sections("boilerplate.txt")),
+        # (the name is matched with its case, what follows it without)
+        "edge_bio": re.compile(rf"^{_BIO_NAME},? (?i:{'|'.join(f'(?:{x})' for x in _data_lines('bios.txt'))})"),
         "meta": _Patterns(_sections("meta.txt")),
         "date": date,
         # a date closing a line ('... - 10 June 2025'): a teaser's publication date
@@ -1232,6 +1240,7 @@ def run(ctx: Context) -> dict[str, Any]:
     if "]" in page.text:  # (one scan of the page spares a look at every line of the 9 in 10 pages without)
         _drop_tagged_teasers(ls, ctx.config.param(TRAILING_LINKS, "tagged_teaser_words"))
     _drop_template_lists(ls, p["template_run"], p["template_words"])
+    _drop_edge_bios(ls, data["edge_bio"])
 
     # labels for every page line; blank lines take the label of the line before (or body)
     labels: list[LineLabel] = []
@@ -1415,6 +1424,19 @@ def _drop_author_boxes(ls: list[_Line], min_words: int, max_name_words: int) -> 
     for name, para in pairs:
         _set(para, "boilerplate", "author-bio", META_LINE.code)
         _set(name, "boilerplate", "author-bio", META_LINE.code)
+
+
+def _drop_edge_bios(ls: list[_Line], bio_re: re.Pattern[str]) -> None:
+    """The first or last paragraph of the text that opens with a person's name and their role
+    ('Oliver Simpson is a Senior Research Executive at ...', 'Inga Buller ist Head of Social &
+    Community bei CHIP', data/noise/bios.txt) is the author's bio, on both paths."""
+    first = next((ln for ln in ls if ln.label == "body"), None)
+    last = next((ln for ln in reversed(ls) if ln.label == "body"), None)
+    if first is None or first is last:
+        return
+    for ln in (first, last):
+        if ln.nwords >= 8 and bio_re.match(ln.core):
+            _set(ln, "boilerplate", "author-bio", META_LINE.code)
 
 
 def _drop_long_edge_bios(ls: list[_Line], bp_re: _Patterns, contains_max: int) -> None:
