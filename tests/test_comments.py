@@ -55,9 +55,9 @@ WORDPRESS_COMMENTS = (
 )
 
 
-def run(text: str) -> Context:
-    page = Page.from_text(Document(id="t", text=text), text)
-    ctx = Context(page=page, config=DEFAULT_CONFIG)
+def run(text: str, config: Config = DEFAULT_CONFIG, kind: str = "text") -> Context:
+    page = Page.from_text(Document(id="t", text=text), text, kind=kind)
+    ctx = Context(page=page, config=config)
     ctx.results["noise"] = noise.run(ctx)
     ctx.results["comments"] = comments.run(ctx)
     return ctx
@@ -440,21 +440,13 @@ def test_an_interviews_questions_and_answers_are_not_unmarked_comments():
     """After its opening report an interview turns to 'ich' and 'Ihr' in short lines, as a
     comment tail does; but every other line is a question, which comments are not."""
     text = (REPO / "tests" / "data" / "interview_de.txt").read_text(encoding="utf-8")
-
-    def audit(config: Config) -> Context:
-        page = Page.from_text(Document(id="t", text=text), text)
-        ctx = Context(page=page, config=config)
-        ctx.results["noise"] = noise.run(ctx)
-        ctx.results["comments"] = comments.run(ctx)
-        return ctx
-
-    ctx = audit(DEFAULT_CONFIG)
+    ctx = run(text)
     assert ctx.results["comments"]["start_line"] is None
     assert not any(lab.label == "comment" for lab in ctx.labels)
     question = text.split("\n").index("          In welchem seelischen Zustand waren Sie, als Sie das Krankenhaus verließen?")
     assert ctx.labels[question].label == "body"
     # the tail is taken for comments once questions may be any share of it
-    ctx = audit(Config(params={"C102": {"max_tail_questions": 1.0}}))
+    ctx = run(text, Config(params={"C102": {"max_tail_questions": 1.0}}))
     assert [f.code for f in ctx.findings if f.family == "comments"] == ["C102"]
     assert ctx.labels[question].label == "comment"
 
@@ -504,11 +496,7 @@ def test_an_event_listings_dates_and_hours_are_not_post_stamps():
         "- Anmeldung & Karten: per Email unter wdz@whiskyverkostung.com oder per Tel. unter +4915208649244",
         "Weitere Termine folgen in Kürze…",
     )
-    text = "\n".join(events) + "\n"
-    page = Page.from_text(Document(id="t", text=text), text, kind="html")
-    ctx = Context(page=page, config=DEFAULT_CONFIG)
-    ctx.results["noise"] = noise.run(ctx)
-    ctx.results["comments"] = comments.run(ctx)
+    ctx = run("\n".join(events) + "\n", kind="html")
     assert ctx.results["comments"]["start_line"] is None
     assert not any(lab.label == "comment" for lab in ctx.labels)
     data, date_re = comments._data(), noise.date_pattern()
