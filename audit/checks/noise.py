@@ -49,7 +49,8 @@ LOW_CONTENT = define(
     "N102", "low-content-block", "info",
     "{lines} line(s) of {kind} text outside the article",
     "Runs of short, stop-word-poor lines around the main text (menus, link lists, widgets), "
-    "found jusText-style from length, stop-word density and neighbours.",
+    "found jusText-style from length, stop-word density and neighbours; and kept lines in a row "
+    "made from one template ('... in Austin', '... in Baltimore': kind link-list).",
     why="Navigation and link lists are not the document's content.",
     example="Home / News / Sport / Weather",
     length_low=70,  # characters: shorter lines are 'short' and take their neighbours' class
@@ -127,7 +128,8 @@ TRAILING_LINKS = define(
 META_LINE = define(
     "N110", "meta-line", "info",
     "{lines} meta line(s) ({kind})",
-    "Byline, dateline, reading time, category, source or headline credit: metadata about this document.",
+    "Byline, dateline, reading time, category, source or headline credit: metadata about this document; "
+    "and the author's bio at the text's edges (kind author-bio, labelled boilerplate).",
     why="Meta lines are useful facts but not body text.",
     example="by Ava Thompson / March 16, 2025 / in Belarus",
     max_words=12,  # a meta line is short
