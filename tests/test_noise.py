@@ -1996,3 +1996,21 @@ def test_the_authors_bio_at_either_end_of_the_text_is_boilerplate():
         assert _labels_by_text(classify(inside))[bio] == "body"
     role = "The new director is the founder of a bakery chain and ran it for twenty years before she retired."
     assert _labels_by_text(classify("\n\n".join((_paragraphs(3), role)) + "\n"))[role] == "body"
+
+
+def test_html_related_box_after_the_article_is_left_out():
+    """HTML path: trafilatura kept a 'more on this site' box under the article (trafilatura
+    evaluation page): after its header, headlines to the end of the text are related links; when
+    a sentence follows the header (AP's game notes), the article goes on."""
+    article = (_PARAGRAPH, "Die Psyche spielt eine nicht unerhebliche Rolle, wenn es um den Abnehmerfolg geht. Je "
+               "zufriedener ihr mit euch seid, desto einfacher wird euch das Abnehmen fallen.")
+    box = ("Warum nehme ich nicht ab? 4 mögliche Gründe", "20 Kilo abnehmen: Mit DIESER Strategie klappt's!",
+           "Endlich schlank! Mit diesen 8 Tipps richtig erfolgreich abnehmen",
+           "Home Gym: So gelingt auch zuhause das perfekte Workout!")
+    ctx = classify("\n".join(article + ("Auch auf gofeminin.de",) + box) + "\n", kind="html")
+    lab = {ln.text: (lb.label, lb.kind) for ln, lb in zip(ctx.page.lines, ctx.labels) if not ln.blank}
+    assert [lab[line] for line in box] == [("boilerplate", "related")] * len(box)
+    assert lab[article[1]][0] == "body"
+    notes = ("Thunder: Host the Lakers on Friday.", "Lakers: Visit the Thunder on Friday.")
+    ctx = classify("\n".join(article + ("Auch auf gofeminin.de",) + notes) + "\n", kind="html")
+    assert [lb.label for ln, lb in zip(ctx.page.lines, ctx.labels) if ln.text in notes] == ["body", "body"]

@@ -123,6 +123,7 @@ TRAILING_LINKS = define(
     example="Vilnius Airport Suspends Flights ... / January 29, 2026 / Belarus",
     min_words=3,
     cut_teasers=3,  # this many lines cut off with '...' mark them all as teasers
+    sentence_words=5,  # HTML: a line after a related-links header this long ending in '.' is a sentence, not a link
     tagged_teaser_words=20,  # a kept headline up to this long tagged '[VIDEO]', '[INSIGHT]' links to another story
 )
 META_LINE = define(
@@ -1207,6 +1208,7 @@ def run(ctx: Context) -> dict[str, Any]:
         for ln in ls:
             ln.cls = "good" if ln.label is None else ln.cls  # trafilatura kept them all
         _phrases_in_kept_lines(ls, bp_re, contains_max)
+        _drop_headed_related_tail(ls, ctx.config.param(TRAILING_LINKS, "sentence_words"))
     else:
         _mark_quantity_lists(ls, p)
         if no_list:
@@ -1426,6 +1428,25 @@ def _drop_author_boxes(ls: list[_Line], min_words: int, max_name_words: int) -> 
     for name, para in pairs:
         _set(para, "boilerplate", "author-bio", META_LINE.code)
         _set(name, "boilerplate", "author-bio", META_LINE.code)
+
+
+def _drop_headed_related_tail(ls: list[_Line], sentence_words: int) -> None:
+    """HTML path: trafilatura keeps the related-links box under some articles, its header ('Auch
+    auf gofeminin.de', 'Related stories') and the headlines under it. The header is a phrase;
+    the lines after it to the end of the text, when none is a sentence, are its links."""
+    header = None
+    for k in range(len(ls) - 1, -1, -1):
+        ln = ls[k]
+        if ln.kind == "related" and ln.rule == BOILERPLATE_PHRASE.code:
+            header = k
+            break
+        if ln.label is None and ln.nwords >= sentence_words and ln.core.endswith(".") and not ln.core.endswith(".."):
+            return  # a sentence after the last related header (headlines end in no full stop): the article goes on
+    if header is None:
+        return
+    for ln in ls[header + 1:]:
+        if ln.label is None:
+            _set(ln, "boilerplate", "related", TRAILING_LINKS.code)
 
 
 def _drop_edge_bios(ls: list[_Line], bio_re: re.Pattern[str]) -> None:
