@@ -2014,3 +2014,16 @@ def test_html_related_box_after_the_article_is_left_out():
     notes = ("Thunder: Host the Lakers on Friday.", "Lakers: Visit the Thunder on Friday.")
     ctx = classify("\n".join(article + ("Auch auf gofeminin.de",) + notes) + "\n", kind="html")
     assert [lb.label for ln, lb in zip(ctx.page.lines, ctx.labels) if ln.text in notes] == ["body", "body"]
+
+
+def test_promoted_listings_of_a_shop_item_page_are_boilerplate():
+    """An eBay item page (DEV page wcx_3dddca0f066c) lists promoted items of other sellers, each
+    with an ad label and the marketplace's disclosure, under 'Seller's other items'."""
+    lines = ("Seller's other items", "Advertiser: x2ruote.moto",
+             "Promoted items on eBay are selected based on what we think may interest you and add to your "
+             "shopping experience.", "Similar sponsored items")
+    text = "\n\n".join((_PARAGRAPH,) + lines + (_PARAGRAPH.replace("the", "a"),)) + "\n"
+    ctx = classify(text)
+    lab = {ln.text: (lb.label, lb.kind) for ln, lb in zip(ctx.page.lines, ctx.labels)}
+    assert [lab[line] for line in lines] == [("boilerplate", "related"), ("boilerplate", "ads"),
+                                             ("boilerplate", "ads"), ("boilerplate", "related")]
