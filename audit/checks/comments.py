@@ -66,7 +66,8 @@ UNMARKED_COMMENTS = define(
     max_tail_words=45,  # mean words of a tail line: comments are short
     min_article_words=30,  # mean words of an article line: reports have long paragraphs
     min_first_person=2,  # tail lines saying I / my / me (not only "you", which tutorials use)
-    max_tail_questions=0.3,  # share of tail lines that are questions: more is an interview's Q and A
+    max_tail_questions=0.3,  # share of tail lines that are questions: more is an interview's Q and A ...
+    min_tail_questions=3,  # ... once there are at least this many
 )
 
 # a list bullet; a numbered bullet only before words ("14. 01. 2020" is a date, not item 14)
@@ -515,7 +516,7 @@ def _unmarked(ctx: Context, idx: list[int]) -> dict[str, Any]:
         start -= 1
     # an interview also turns to I and you in short lines, but every other one is a question
     questions = sum(1 for i in body[start:] if _QUESTION_END.search(page.lines[i].text))
-    if questions >= 3 and questions > p["max_tail_questions"] * (n - start):
+    if questions >= p["min_tail_questions"] and questions > p["max_tail_questions"] * (n - start):
         return {"start_line": None, "lines": 0, "signals": 0}
     count = 0
     for i in range(body[start], last_body + 1):
